@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+// Folio: briefings (Markdown + YAML) to paged PDF, PNG and SVG through Cairo and Pango.
+import PackageDescription
+
+let package = Package(
+    name: "Folio",
+    products: [
+        .library(name: "Folio", targets: ["Folio"]),
+        .executable(name: "folio", targets: ["folio"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // System libraries: Debian's -dev packages, installed by Scripts/setup.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev"])]),
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark-gfm",
+                       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
+
+        // The pipeline: load → typeset/paginate → render.
+        .target(name: "FolioModel", dependencies: ["Yams", "CCmark"]),
+        .target(name: "FolioDisplay"),
+        .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
+        .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),
+        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "FolioDisplay"]),
+        .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo"]),
+        .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
+        .executableTarget(name: "folio", dependencies: [
+            "Folio", "FolioBatch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "FolioTestSupport", dependencies: ["Folio"], path: "Tests/FolioTestSupport"),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport"]),
+        .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioTestSupport"]),
+        .testTarget(name: "FolioChartsTests", dependencies: ["FolioCharts", "FolioTestSupport"]),
+        .testTarget(name: "FolioBatchTests", dependencies: ["FolioBatch", "FolioTestSupport"]),
+        .testTarget(name: "FolioEndToEndTests", dependencies: ["Folio", "FolioTestSupport"],
+                    exclude: ["References"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

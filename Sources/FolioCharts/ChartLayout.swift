@@ -1,0 +1,16 @@
+import FolioDisplay
+import FolioModel
+
+/// Lays out one chart fence (timeline or org chart) into a drawing, checking its spec.
+public enum ChartLayout {
+    /// Lays out `chart` using the briefing's `data`, within `frame`, measuring text with `measurer`.
+    public static func layout(_ chart: ChartBlock, data: DataSet, frame: ChartFrame, theme: ChartTheme,
+                              measurer: TextMeasuring) throws -> ChartDrawing {
+        switch chart.kind {
+        case .timeline:
+            return try TimelineChart.layout(chart, data: data, frame: frame, theme: theme, measurer: measurer)
+        case .orgchart:
+            return try OrgChart.layout(chart, data: data, frame: frame, theme: theme, measurer: measurer)
+        }
+    }
+}

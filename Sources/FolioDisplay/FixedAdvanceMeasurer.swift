@@ -1,0 +1,72 @@
+/// A text measurer where every character advances by a fixed fraction of the font size.
+///
+/// Layout and chart tests use it to check geometry without Pango: results are exact and
+/// independent of installed fonts. Lines break at spaces, greedily.
+public final class FixedAdvanceMeasurer: TextMeasuring {
+    /// Advance of one character as a fraction of the font size.
+    public let advance: Double
+
+    public init(advance: Double = 0.5) { self.advance = advance }
+
+    func charWidth(_ style: TextStyle) -> Double { style.font.size * advance }
+
+    public func measureLine(_ spans: [TextSpan], lang: String) -> TextLine {
+        let width = spans.reduce(0) { $0 + Double($1.text.count) * charWidth($1.style) }
+        let size = spans.map(\.style.font.size).max() ?? 10
+        var x = 0.0
+        var links: [LinkRun] = []
+        for span in spans {
+            let w = Double(span.text.count) * charWidth(span.style)
+            if let target = span.link { links.append(LinkRun(target: target, x: x, width: w)) }
+            x += w
+        }
+        return TextLine(spans: spans, width: width, ascent: size * 0.8, descent: size * 0.2, links: links, lang: lang)
+    }
+
+    public func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine] {
+        // Split every span into words (keeping the trailing space with each word), then fill lines greedily.
+        var words: [[TextSpan]] = [[]]
+        for span in paragraph.spans {
+            var current = ""
+            for character in span.text {
+                if character == "\n" {
+                    if !current.isEmpty { words[words.count - 1].append(TextSpan(current, style: span.style, link: span.link)) }
+                    current = ""
+                    words.append([TextSpan("\n", style: span.style)])
+                    words.append([])
+                    continue
+                }
+                current.append(character)
+                if character == " " {
+                    words[words.count - 1].append(TextSpan(current, style: span.style, link: span.link))
+                    words.append([])
+                    current = ""
+                }
+            }
+            if !current.isEmpty { words[words.count - 1].append(TextSpan(current, style: span.style, link: span.link)) }
+        }
+        var lines: [[TextSpan]] = [[]]
+        var lineWidth = 0.0
+        for word in words where !word.isEmpty {
+            if word.count == 1, word[0].text == "\n" { lines.append([]); lineWidth = 0; continue }
+            let w = measureLine(word, lang: paragraph.lang).width
+            let trailing = word.last?.text.last == " " ? charWidth(word[word.count - 1].style) : 0
+            if lineWidth + w - trailing > width, !lines[lines.count - 1].isEmpty {
+                lines.append([])
+                lineWidth = 0
+            }
+            lines[lines.count - 1].append(contentsOf: word)
+            lineWidth += w
+        }
+        return lines.enumerated().map { index, spans in
+            var trimmed = spans
+            if var last = trimmed.last, last.text.hasSuffix(" ") {
+                last.text.removeLast()
+                trimmed[trimmed.count - 1] = last
+            }
+            var line = measureLine(trimmed, lang: paragraph.lang)
+            if paragraph.alignment == .justify, index < lines.count - 1 { line.justifiedWidth = width }
+            return line
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// A font request: family (with fallback done by the text engine), size in points, weight, slant.
+public struct FontSpec: Hashable, Sendable {
+    public var family: String
+    public var size: Double
+    /// CSS-style weight: 400 regular, 700 bold.
+    public var weight: Int
+    public var italic: Bool
+
+    public init(family: String, size: Double, weight: Int = 400, italic: Bool = false) {
+        self.family = family
+        self.size = size
+        self.weight = weight
+        self.italic = italic
+    }
+}
+
+/// How a run of text looks.
+public struct TextStyle: Hashable, Sendable {
+    public var font: FontSpec
+    public var color: Color
+    public var underline: Bool
+    public var strikethrough: Bool
+    /// Background behind the run (inline code), or nil.
+    public var background: Color?
+
+    public init(font: FontSpec, color: Color = .black, underline: Bool = false, strikethrough: Bool = false,
+                background: Color? = nil) {
+        self.font = font
+        self.color = color
+        self.underline = underline
+        self.strikethrough = strikethrough
+        self.background = background
+    }
+}
+
+/// A run of text in one style, optionally a link (`https://…` or `#anchor`).
+public struct TextSpan: Hashable, Sendable {
+    public var text: String
+    public var style: TextStyle
+    public var link: String?
+
+    public init(_ text: String, style: TextStyle, link: String? = nil) {
+        self.text = text
+        self.style = style
+        self.link = link
+    }
+}
+
+/// Horizontal alignment of a paragraph's lines.
+public enum TextAlignment: String, Hashable, Sendable { case left, center, right, justify }
+
+/// A paragraph to break into lines.
+public struct StyledParagraph: Hashable, Sendable {
+    public var spans: [TextSpan]
+    public var alignment: TextAlignment
+    /// BCP 47 language: drives hyphenation and font fallback.
+    public var lang: String
+    public var hyphenate: Bool
+
+    public init(spans: [TextSpan], alignment: TextAlignment = .left, lang: String = "en", hyphenate: Bool = false) {
+        self.spans = spans
+        self.alignment = alignment
+        self.lang = lang
+        self.hyphenate = hyphenate
+    }
+}

@@ -1,0 +1,75 @@
+/// One block of a briefing's body, with the place it was written.
+public struct Block: Hashable, Sendable {
+    public var kind: Kind
+    public var location: SourceLocation
+
+    public init(_ kind: Kind, at location: SourceLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
+    public indirect enum Kind: Hashable, Sendable {
+        case heading(Heading)
+        case paragraph([Inline])
+        case list(ListBlock)
+        case quote([Block])
+        case code(language: String?, text: String)
+        case table(TableBlock)
+        case image(ImageBlock)
+        case thematicBreak
+        case pageBreak
+        case chart(ChartBlock)
+    }
+}
+
+/// A section heading; `level` 1 is the top.
+public struct Heading: Hashable, Sendable {
+    public var level: Int
+    public var content: [Inline]
+    /// A stable anchor for links and the outline (`sec-1`, `sec-2`, …).
+    public var anchor: String
+}
+
+/// A bullet or numbered list; each item is a list of blocks.
+public struct ListBlock: Hashable, Sendable {
+    public var ordered: Bool
+    public var start: Int
+    public var tight: Bool
+    public var items: [[Block]]
+}
+
+/// A table: header cells, body rows, and each column's alignment.
+public struct TableBlock: Hashable, Sendable {
+    public enum Alignment: Hashable, Sendable { case left, center, right }
+    public var header: [[Inline]]
+    public var rows: [[[Inline]]]
+    public var alignments: [Alignment]
+    public var caption: String?
+
+    public init(header: [[Inline]], rows: [[[Inline]]], alignments: [Alignment], caption: String? = nil) {
+        self.header = header
+        self.rows = rows
+        self.alignments = alignments
+        self.caption = caption
+    }
+}
+
+/// A PNG image placed as its own block, its file already checked to exist.
+public struct ImageBlock: Hashable, Sendable {
+    public var path: String
+    public var caption: String
+    public var pixelWidth: Int
+    public var pixelHeight: Int
+}
+
+/// A chart fence (`timeline`, `orgchart`), kept as its YAML for the chart stage.
+public struct ChartBlock: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable { case timeline, orgchart }
+    public var kind: Kind
+    /// The chart's id: its `use:` value, else `timeline-N` / `orgchart-N` in source order.
+    public var id: String
+    /// The fence body (YAML).
+    public var body: String
+    /// Where the body's first line is.
+    public var bodyLocation: SourceLocation
+}

@@ -1,0 +1,33 @@
+/// Everything the briefing's data files define, by id.
+public struct DataSet: Sendable {
+    /// Data tables (`tables:`), ready to draw.
+    public var tables: [String: DataTable] = [:]
+    /// Timeline specs (`timelines:`), kept as YAML for the chart stage to read.
+    public var timelines: [String: YAMLSpec] = [:]
+    /// Org specs (`orgs:`), kept as YAML for the chart stage to read.
+    public var orgs: [String: YAMLSpec] = [:]
+    /// Files read, for cache keys.
+    public var files: [String] = []
+
+    public init() {}
+}
+
+/// A positioned YAML spec (a timeline or org) with its id.
+public struct YAMLSpec: @unchecked Sendable {
+    public var id: String
+    public var value: YAMLValue
+
+    public init(id: String, value: YAMLValue) {
+        self.id = id
+        self.value = value
+    }
+}
+
+/// A table from a data file: column names and rows of cell text.
+public struct DataTable: Hashable, Sendable {
+    public var id: String
+    public var title: String?
+    public var columns: [String]
+    public var rows: [[String]]
+    public var location: SourceLocation
+}

@@ -1,0 +1,30 @@
+/// Inline content of a paragraph, heading, list item or table cell.
+public indirect enum Inline: Hashable, Sendable {
+    case text(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case strikethrough([Inline])
+    case code(String)
+    case link(url: String, [Inline])
+    /// An image inside running text is shown by its description.
+    case image(description: String)
+    case softBreak
+    case lineBreak
+
+    /// The inline's text with all styling removed.
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): return text
+        case .emphasis(let inlines), .strong(let inlines), .strikethrough(let inlines), .link(_, let inlines):
+            return inlines.plainText
+        case .image(let description): return description
+        case .softBreak: return " "
+        case .lineBreak: return "\n"
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The runs' text with styling removed.
+    public var plainText: String { map(\.plainText).joined() }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Reads input files with the checks every input gets: exists, bounded size, valid UTF-8, not empty.
+public enum InputFile {
+    /// The largest input file Folio reads (16 MiB).
+    public static let maximumBytes = 16 << 20
+
+    /// The file's text; errors point at `location` (where the file was named) or the file itself.
+    public static func read(_ path: String, referencedFrom location: SourceLocation? = nil, what: String = "file") throws -> String {
+        let data = try bytes(path, referencedFrom: location, what: what)
+        guard let text = String(validatingUTF8Data: data) else {
+            let (line, column) = firstInvalidUTF8Position(data)
+            throw Diagnostic.error(at: SourceLocation(file: path, line: line, column: column), "the \(what) is not valid UTF-8")
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw Diagnostic.error(at: .start(of: path), "the \(what) is empty")
+        }
+        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    /// The file's bytes, bounded by `maximumBytes`.
+    public static func bytes(_ path: String, referencedFrom location: SourceLocation? = nil, what: String = "file") throws -> Data {
+        let at = location ?? .start(of: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Diagnostic.error(at: at, "\(what) '\(path)' does not exist")
+        }
+        guard !isDirectory.boolValue else { throw Diagnostic.error(at: at, "\(what) '\(path)' is a folder") }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size <= maximumBytes else {
+            throw Diagnostic.error(at: at, "\(what) '\(path)' is \(size) bytes; at most \(maximumBytes) are read")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Diagnostic.error(at: at, "cannot read \(what) '\(path)'")
+        }
+        return data
+    }
+
+    static func firstInvalidUTF8Position(_ data: Data) -> (Int, Int) {
+        var line = 1, column = 1
+        var iterator = data.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput: return (line, column)
+            case .error: return (line, column)
+            }
+        }
+    }
+}
+
+extension String {
+    /// Strict UTF-8 decoding (no replacement characters).
+    init?(validatingUTF8Data data: Data) {
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
+        self = text
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// Turns a briefing's Markdown body into typed blocks, keeping every node's source position.
+struct MarkdownParser {
+    /// The file the body came from, and the lines before the body (front matter).
+    let file: String
+    let lineOffset: Int
+    /// Folder that relative image paths start from.
+    let baseFolder: String
+    let data: DataSet
+    let log: DiagnosticLog
+
+    /// Nesting deeper than this (lists in quotes in lists…) is refused.
+    static let maximumDepth = 48
+
+    private var headingCount = 0
+    private var chartCounts: [ChartBlock.Kind: Int] = [:]
+
+    init(file: String, lineOffset: Int, baseFolder: String, data: DataSet, log: DiagnosticLog) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.baseFolder = baseFolder
+        self.data = data
+        self.log = log
+    }
+
+    mutating func parse(_ markdown: String) throws -> [Block] {
+        guard let document = CmarkDocument(markdown: markdown) else {
+            throw Diagnostic.error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "cannot parse the Markdown")
+        }
+        return try blocks(in: CmarkNode(pointer: document.root), depth: 0)
+    }
+
+    func location(_ node: CmarkNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
+    }
+
+    mutating func blocks(in parent: CmarkNode, depth: Int) throws -> [Block] {
+        guard depth < Self.maximumDepth else {
+            throw Diagnostic.error(at: location(parent), "blocks nested deeper than \(Self.maximumDepth) levels")
+        }
+        var result: [Block] = []
+        for node in parent {
+            if let block = try block(node, depth: depth) { result.append(block) }
+        }
+        return result
+    }
+
+    mutating func block(_ node: CmarkNode, depth: Int) throws -> Block? {
+        let at = location(node)
+        switch node.type {
+        case "heading":
+            headingCount += 1
+            let heading = Heading(level: node.headingLevel, content: try inlines(node, depth: depth), anchor: "sec-\(headingCount)")
+            return Block(.heading(heading), at: at)
+        case "paragraph":
+            let content = try inlines(node, depth: depth)
+            let children = Array(node)
+            if children.count == 1, children[0].type == "image" {
+                return Block(.image(try image(children[0])), at: at)
+            }
+            return Block(.paragraph(content), at: at)
+        case "block_quote":
+            return Block(.quote(try blocks(in: node, depth: depth + 1)), at: at)
+        case "list":
+            var items: [[Block]] = []
+            for item in node { items.append(try blocks(in: item, depth: depth + 1)) }
+            let list = ListBlock(ordered: node.isOrderedList, start: node.listStart, tight: node.listTight, items: items)
+            return Block(.list(list), at: at)
+        case "code_block":
+            return try fence(node, at: at)
+        case "html_block":
+            let html = node.literal.trimmingCharacters(in: .whitespacesAndNewlines)
+            if html.replacingOccurrences(of: " ", with: "").lowercased() == "<!--pagebreak-->" {
+                return Block(.pageBreak, at: at)
+            }
+            return nil
+        case "thematic_break":
+            return Block(.thematicBreak, at: at)
+        case "table":
+            return Block(.table(try table(node, depth: depth)), at: at)
+        default:
+            return nil
+        }
+    }
+
+    mutating func fence(_ node: CmarkNode, at: SourceLocation) throws -> Block {
+        let info = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
+        let body = node.literal
+        let bodyLocation = SourceLocation(file: file, line: at.line + 1, column: at.column)
+        if let kind = ChartBlock.Kind(rawValue: info) {
+            let count = (chartCounts[kind] ?? 0) + 1
+            chartCounts[kind] = count
+            let used = try FenceKeys.use(in: body, file: file, firstLine: bodyLocation.line)
+            let chart = ChartBlock(kind: kind, id: used ?? "\(kind.rawValue)-\(count)", body: body, bodyLocation: bodyLocation)
+            return Block(.chart(chart), at: at)
+        }
+        if info == "table" {
+            return Block(.table(try dataTable(body, bodyLocation: bodyLocation)), at: at)
+        }
+        let text = body.hasSuffix("\n") ? String(body.dropLast()) : body
+        return Block(.code(language: info.isEmpty ? nil : info, text: text), at: at)
+    }
+
+    func dataTable(_ body: String, bodyLocation: SourceLocation) throws -> TableBlock {
+        let value = try YAMLParsing.parse(body, file: file, lineOffset: bodyLocation.line - 1)
+        let fields = try value.fields("a table fence", allowed: ["use", "caption"])
+        let use = try fields.required("use")
+        let id = try use.string("a table id")
+        guard let table = data.tables[id] else {
+            throw use.error("no table '\(id)' in the data files", hints: Suggestions.hint(for: id, in: Array(data.tables.keys)))
+        }
+        return TableBlock(header: table.columns.map { [.text($0)] },
+                          rows: table.rows.map { $0.map { [.text($0)] } },
+                          alignments: table.columns.map { _ in .left },
+                          caption: try fields["caption"]?.string() ?? table.title)
+    }
+
+    func table(_ node: CmarkNode, depth: Int) throws -> TableBlock {
+        var header: [[Inline]] = []
+        var rows: [[[Inline]]] = []
+        for row in node {
+            var cells: [[Inline]] = []
+            for cell in row { cells.append(try inlines(cell, depth: depth)) }
+            if row.isHeaderRow, header.isEmpty { header = cells } else { rows.append(cells) }
+        }
+        let alignments: [TableBlock.Alignment] = node.tableAlignments.map {
+            switch $0 {
+            case UInt8(ascii: "c"): return .center
+            case UInt8(ascii: "r"): return .right
+            default: return .left
+            }
+        }
+        return TableBlock(header: header, rows: rows, alignments: alignments)
+    }
+
+    func image(_ node: CmarkNode) throws -> ImageBlock {
+        let at = location(node)
+        let target = node.url
+        let caption = Array(node).map { inlineText($0) }.joined()
+        guard !target.contains("://") else {
+            throw Diagnostic.error(at: at, "remote image '\(target)' cannot be fetched", hints: ["save it as a PNG beside the briefing"])
+        }
+        let path = target.hasPrefix("/") ? target : (baseFolder as NSString).appendingPathComponent(target.removingPercentEncoding ?? target)
+        let bytes = try InputFile.bytes(path, referencedFrom: at, what: "image")
+        guard let size = PNGHeader.size(of: bytes) else {
+            throw Diagnostic.error(at: at, "image '\(target)' is not a PNG file", hints: ["Folio places PNG images"])
+        }
+        return ImageBlock(path: path, caption: caption, pixelWidth: size.width, pixelHeight: size.height)
+    }
+
+    func inlineText(_ node: CmarkNode) -> String {
+        node.type == "text" || node.type == "code" ? node.literal : Array(node).map { inlineText($0) }.joined()
+    }
+
+    func inlines(_ parent: CmarkNode, depth: Int) throws -> [Inline] {
+        guard depth < Self.maximumDepth else {
+            throw Diagnostic.error(at: location(parent), "inline styles nested deeper than \(Self.maximumDepth) levels")
+        }
+        var result: [Inline] = []
+        for node in parent {
+            switch node.type {
+            case "text": result.append(.text(node.literal))
+            case "code": result.append(.code(node.literal))
+            case "softbreak": result.append(.softBreak)
+            case "linebreak": result.append(.lineBreak)
+            case "emph": result.append(.emphasis(try inlines(node, depth: depth + 1)))
+            case "strong": result.append(.strong(try inlines(node, depth: depth + 1)))
+            case "strikethrough": result.append(.strikethrough(try inlines(node, depth: depth + 1)))
+            case "link": result.append(.link(url: node.url, try inlines(node, depth: depth + 1)))
+            case "image": result.append(.image(description: inlineText(node)))
+            default: break // raw HTML is not rendered
+            }
+        }
+        return result
+    }
+}
