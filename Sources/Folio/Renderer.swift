@@ -11,16 +11,21 @@ public final class Renderer {
     private var checkedFamilies: [String: Bool] = [:]
 
     public init() throws {
+        PhaseTimer.mark("start")
         fonts = try FontEnvironment()
         measurer = PangoMeasurer(fonts: fonts)
+        PhaseTimer.mark("fonts")
     }
 
     /// Loads and lays out a briefing (what `folio check` does), with warnings for missing fonts.
     public func layout(source: String, load: LoadOptions = LoadOptions()) throws -> (PagedDocument, [Diagnostic]) {
         let log = DiagnosticLog()
         let briefing = try BriefingLoader.load(path: source, options: load, log: log)
+        PhaseTimer.mark("load")
         warnAboutFonts(briefing, log: log)
+        PhaseTimer.mark("font check")
         let document = try DocumentLayout.layout(briefing, measurer: measurer)
+        PhaseTimer.mark("layout")
         return (document, log.diagnostics)
     }
 
@@ -34,6 +39,7 @@ public final class Renderer {
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty { try OutputFile.makeFolder(folder) }
             try OutputFile.write(path) { temporary in try writePDF(document, to: temporary) }
+            PhaseTimer.mark("pdf")
             return RenderResult(files: [path], pageCount: document.pageCount, warnings: warnings)
         case .png, .svg:
             let folder = options.output ?? "Output"
