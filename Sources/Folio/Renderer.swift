@@ -25,7 +25,7 @@ public final class Renderer {
         warnAboutFonts(briefing, log: log)
         PhaseTimer.mark("font check")
         let document = try DocumentLayout.layout(briefing, measurer: measurer)
-        PhaseTimer.mark("layout")
+        PhaseTimer.mark("layout (\(measurer.shapedParagraphs) paragraphs, \(measurer.shapedLines) lines)")
         return (document, log.diagnostics)
     }
 

@@ -10,6 +10,9 @@ public final class FontEnvironment {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
     private var descriptions: [FontSpec: OpaquePointer] = [:]
+    /// Fonts behind issued `FontHandle`s (referenced), and their ids by pointer.
+    var handleFonts: [UnsafeMutablePointer<PangoFont>] = []
+    var handleIDs: [UnsafeMutableRawPointer: Int] = [:]
 
     public init() throws {
         guard let map = pango_cairo_font_map_new() else { throw RenderError.pango("cannot create a font map") }
@@ -32,6 +35,7 @@ public final class FontEnvironment {
 
     deinit {
         for description in descriptions.values { pango_font_description_free(description) }
+        for font in handleFonts { g_object_unref(font) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(fontMap)
     }
