@@ -50,7 +50,8 @@ struct OrgCard {
     func items(at origin: Point) -> [DisplayItem] {
         var items: [DisplayItem] = [
             .rect(RectItem(rect: Rect(x: origin.x, y: origin.y, width: width, height: height), fill: look.fill,
-                           stroke: Stroke(color: look.stroke, width: look.strokeWidth, dash: look.dash), cornerRadius: 3)),
+                           stroke: Stroke(color: look.faded ? look.stroke.withAlpha(0.6) : look.stroke, width: look.strokeWidth,
+                                          dash: look.dash), cornerRadius: 3)),
         ]
         for line in lines {
             let x = origin.x + (width - line.line.width) / 2

@@ -15,6 +15,7 @@ enum OrgLoader {
     /// Loads the org `id` from `fields`, whose keys were already checked by the caller.
     static func load(id: String, fields: YAMLFields) throws -> Org {
         let nodeValues = try fields.required("nodes").sequence("a list of nodes")
+        guard !nodeValues.isEmpty else { throw fields.owner.error("org '\(id)' has no nodes") }
         guard nodeValues.count <= maximumNodes else {
             throw fields.owner.error("org '\(id)' has \(nodeValues.count) nodes; at most \(maximumNodes) are allowed")
         }
