@@ -40,7 +40,7 @@ enum OrgChart {
                                  composer: composer, diff: diff)
         let drawings = planner.plan().map { part -> Drawing in
             let natural = composer.compose(part)
-            return scaled(natural, by: planner.scale(for: natural))
+            return scaled(natural, by: planner.scale(for: natural.size))
         }
         let empty = Drawing(size: Size(width: 1, height: 1), items: [])
         return ChartDrawing(drawing: drawings.first ?? empty, caption: request.caption, continuations: Array(drawings.dropFirst()))

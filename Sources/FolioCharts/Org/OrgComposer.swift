@@ -11,6 +11,45 @@ struct OrgComposer {
     /// Anchor name of part `n`.
     let anchorName: (Int) -> String
 
+    /// The natural size of `part`'s drawing, without building its items (for fitting trials).
+    func measure(_ part: OrgPart) -> Size {
+        let unit = style.theme.textSize / 8.5
+        let hasLinks = forest.org.links.contains { part.cardIndex[$0.from] != nil && part.cardIndex[$0.to] != nil }
+        let margin = hasLinks ? 14 * unit : 2.0
+        var width = part.placement.size.width + 2 * margin
+        var y = 2.0
+        let lines = headingLines(part)
+        for (line, _) in lines {
+            y += line.height + 2 * unit
+            width = max(width, line.width + 4)
+        }
+        if !lines.isEmpty { y += 4 * unit }
+        y += 2 * margin - 2 + part.placement.size.height
+        let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards)
+        if legendHeight > 0 {
+            y += 8 * unit + legendHeight
+            width = max(width, legendWidth(legendItems) + 4)
+        }
+        return Size(width: width, height: y + 2)
+    }
+
+    /// The heading lines of `part`, each with the anchor it links to.
+    func headingLines(_ part: OrgPart) -> [(TextLine, String?)] {
+        if part.number == 1 {
+            return heading.enumerated().map { index, text in (cards.line(text, index == 0 ? style.headerStyle : style.smallStyle), nil) }
+        }
+        let from = part.fromPart ?? 1
+        let title = forest.org.title.map { "\($0): " } ?? ""
+        return [(cards.line("\(title)part \(part.number), continued from part \(from)", style.headerStyle), anchorName(from))]
+    }
+
+    func legendWidth(_ items: [DisplayItem]) -> Double {
+        items.reduce(0.0) { right, item in
+            if case .text(let text) = item { return max(right, text.origin.x + text.line.width) }
+            return right
+        }
+    }
+
     /// A drawing at natural size (scale 1).
     func compose(_ part: OrgPart) -> Drawing {
         let links = forest.org.links.compactMap { link -> (Org.Link, Int, Int)? in
@@ -24,16 +63,7 @@ struct OrgComposer {
         var width = part.placement.size.width + 2 * margin
 
         // Heading.
-        var headingLines: [(TextLine, String?)] = []
-        if part.number == 1 {
-            for (index, text) in heading.enumerated() {
-                headingLines.append((cards.line(text, index == 0 ? style.headerStyle : style.smallStyle), nil))
-            }
-        } else {
-            let from = part.fromPart ?? 1
-            let title = forest.org.title.map { "\($0): " } ?? ""
-            headingLines.append((cards.line("\(title)part \(part.number), continued from part \(from)", style.headerStyle), anchorName(from)))
-        }
+        let headingLines = self.headingLines(part)
         for (line, anchor) in headingLines {
             let text = TextItem(origin: Point(x: 2, y: y + line.ascent), line: line)
             items.append(.text(text))
@@ -73,11 +103,7 @@ struct OrgComposer {
         if legendHeight > 0 {
             y += 8 * unit
             items.append(.group(GroupItem(origin: Point(x: 2, y: y), items: legendItems)))
-            let legendWidth = legendItems.reduce(0.0) { right, item in
-                if case .text(let text) = item { return max(right, text.origin.x + text.line.width) }
-                return right
-            }
-            width = max(width, legendWidth + 4)
+            width = max(width, legendWidth(legendItems) + 4)
             y += legendHeight
         }
         return Drawing(size: Size(width: width, height: y + 2), items: items)

@@ -62,13 +62,35 @@ final class OrgPlanner {
         return parts.sorted { $0.number < $1.number }
     }
 
-    /// The scale that fits `drawing` into the frame (never above 1).
-    func scale(for drawing: Drawing) -> Double {
-        min(1, frame.width / max(drawing.size.width, 1), frame.maximumHeight / max(drawing.size.height, 1))
+    /// The scale that fits a drawing of `size` into the frame (never above 1).
+    func scale(for size: Size) -> Double {
+        min(1, frame.width / max(size.width, 1), frame.maximumHeight / max(size.height, 1))
     }
 
+    /// The smallest scale that keeps text legible.
+    var minimumScale: Double { min(1, options.minimumTextSize / style.theme.textSize) }
+
     func fits(_ part: OrgPart) -> Bool {
-        scale(for: composer.compose(part)) * style.theme.textSize >= options.minimumTextSize - 1e-9
+        scale(for: composer.measure(part)) >= minimumScale - 1e-9
+    }
+
+    /// Card area per level below `roots` (a lower bound on the room each depth needs), cumulative.
+    func areaByLevel(below roots: [Int]) -> [Double] {
+        var area: [Double] = []
+        var stack = roots.map { ($0, 0) }
+        while let (node, level) = stack.popLast() {
+            let card = baseCard(node)
+            while area.count <= level { area.append(0) }
+            area[level] += (card.width + style.siblingGap / 2) * (card.height + style.stackGap / 2)
+            for child in forest.children[node] { stack.append((child, level + 1)) }
+        }
+        for level in area.indices.dropFirst() { area[level] += area[level - 1] }
+        return area
+    }
+
+    /// False when cards of this much area cannot fit the frame at the smallest legible scale.
+    func mayFit(area: Double) -> Bool {
+        area * minimumScale * minimumScale <= frame.width * frame.maximumHeight
     }
 
     func trial(_ roots: [Int], header: Int?, from: Int?, number: Int, cutoff: Int?) -> OrgPart {
@@ -101,10 +123,13 @@ final class OrgPlanner {
     /// Plans one part; returns it and the jobs continuing its cut subtrees.
     func planPart(_ roots: [Int], header: Int?, from: Int?, number: Int)
         -> (OrgPart, [(roots: [Int], header: Int?, from: Int?, number: Int)]) {
-        let whole = trial(roots, header: header, from: from, number: number, cutoff: nil)
-        if fits(whole) { return (whole, []) }
-        let deepest = deepestLevel(below: roots)
-        var low = 0, high = deepest - 1, best: OrgPart?
+        let area = areaByLevel(below: roots)
+        if let total = area.last, mayFit(area: total) {
+            let whole = trial(roots, header: header, from: from, number: number, cutoff: nil)
+            if fits(whole) { return (whole, []) }
+        }
+        var low = 0, high = area.count - 2, best: OrgPart?
+        while high > 0, !mayFit(area: area[high]) { high -= 1 }
         while low <= high {
             let middle = (low + high) / 2
             let candidate = trial(roots, header: header, from: from, number: number, cutoff: middle)
@@ -143,14 +168,4 @@ final class OrgPlanner {
         return (part, jobs)
     }
 
-    /// The deepest shown level below `roots`, counted from them.
-    func deepestLevel(below roots: [Int]) -> Int {
-        var deepest = 0
-        var stack = roots.map { ($0, 0) }
-        while let (node, level) = stack.popLast() {
-            deepest = max(deepest, level)
-            for child in forest.children[node] { stack.append((child, level + 1)) }
-        }
-        return deepest
-    }
 }
