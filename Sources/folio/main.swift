@@ -1,1 +1,16 @@
-print("folio")
+// folio: the command line. Argument parsing only; the work is done by the Folio library.
+import ArgumentParser
+import Foundation
+
+// Usage errors exit 2 (the convention FORMATS.md sets), input errors 1.
+do {
+    var command = try Folio.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Folio.exitCode(for: error)
+    if code == .validationFailure {
+        FileHandle.standardError.write(Data((Folio.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    Folio.exit(withError: error)
+}
