@@ -11,6 +11,9 @@ struct OrgComposer {
     /// Anchor name of part `n`.
     let anchorName: (Int) -> String
 
+    /// Room kept right of the widest text: shaped text may draw slightly wider than it measured.
+    var slack: Double { 4 * style.theme.textSize / 8.5 }
+
     /// The natural size of `part`'s drawing, without building its items (for fitting trials).
     func measure(_ part: OrgPart) -> Size {
         let unit = style.theme.textSize / 8.5
@@ -30,7 +33,7 @@ struct OrgComposer {
             y += 8 * unit + legendHeight
             width = max(width, legendWidth(legendItems) + 4)
         }
-        return Size(width: width, height: y + 2)
+        return Size(width: width + slack, height: y + 2)
     }
 
     /// The heading lines of `part`, each with the anchor it links to.
@@ -106,7 +109,7 @@ struct OrgComposer {
             width = max(width, legendWidth(legendItems) + 4)
             y += legendHeight
         }
-        return Drawing(size: Size(width: width, height: y + 2), items: items)
+        return Drawing(size: Size(width: width + slack, height: y + 2), items: items)
     }
 
     /// The routed line of a link, an arrowhead at its target, and its label.
@@ -147,11 +150,17 @@ struct OrgComposer {
         guard let label = link.label, !label.isEmpty, points.count >= 2 else { return items }
         let line = cards.line(label, style.linkLabelStyle)
         var best: Rect?
+        // Labels sit on the longest horizontal run where one is long enough, kept inside the routing area.
         var segments = Array(zip(points, points.dropFirst()))
-        segments.sort { length($0) > length($1) }
+        segments.sort { a, b in
+            let fitA = a.0.y == a.1.y && length(a) >= line.width, fitB = b.0.y == b.1.y && length(b) >= line.width
+            return fitA != fitB ? fitA : length(a) > length(b)
+        }
+        let area = router.bounds
         for (a, b) in segments {
             let mid = Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
-            let box = Rect(x: mid.x - line.width / 2 - 2, y: mid.y - line.height / 2 - 1, width: line.width + 4, height: line.height + 2)
+            var box = Rect(x: mid.x - line.width / 2 - 2, y: mid.y - line.height / 2 - 1, width: line.width + 4, height: line.height + 2)
+            box.x = min(max(box.x, area.minX), area.maxX - box.width)
             if best == nil { best = box }
             if !rects.contains(where: { $0.intersects(box) }) { best = box; break }
         }
