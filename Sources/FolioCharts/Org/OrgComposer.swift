@@ -159,10 +159,17 @@ struct OrgComposer {
         let area = router.bounds
         for (a, b) in segments {
             let mid = Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
-            var box = Rect(x: mid.x - line.width / 2 - 2, y: mid.y - line.height / 2 - 1, width: line.width + 4, height: line.height + 2)
-            box.x = min(max(box.x, area.minX), area.maxX - box.width)
-            if best == nil { best = box }
-            if !rects.contains(where: { $0.intersects(box) }) { best = box; break }
+            let width = line.width + 4, height = line.height + 2
+            // Centred on the run, or beside a vertical run (right, then left).
+            var candidates = [Point(x: mid.x - width / 2, y: mid.y - height / 2)]
+            if a.x == b.x { candidates += [Point(x: mid.x + 2, y: mid.y - height / 2), Point(x: mid.x - width - 2, y: mid.y - height / 2)] }
+            for corner in candidates {
+                var box = Rect(x: corner.x, y: corner.y, width: width, height: height)
+                box.x = min(max(box.x, area.minX), area.maxX - box.width)
+                if best == nil { best = box }
+                if !rects.contains(where: { $0.intersects(box) }) { best = box; break }
+            }
+            if let box = best, !rects.contains(where: { $0.intersects(box) }) { break }
         }
         guard let box = best else { return items }
         items.append(.rect(RectItem(rect: box, fill: Color.white.withAlpha(0.92), cornerRadius: 2)))

@@ -22,10 +22,17 @@ struct OrgLinkRouter {
         let window = Rect(x: area.minX - reach, y: area.minY - reach, width: area.width + 2 * reach, height: area.height + 2 * reach)
         let obstacles = cards.filter { $0.intersects(window) }.map(inflate)
         guard obstacles.count <= maximumObstacles else { return nil }
-        let ports = { (card: Rect) -> [(edge: Point, port: Point)] in
+        // Side ports leave horizontally (direction 0); bottom ports, off-centre to spare the
+        // connector of the card's own reports, leave vertically (direction 1).
+        let ports = { (card: Rect) -> [Port] in
             let midY = card.minY + card.height / 2
-            return [(Point(x: card.maxX, y: midY), Point(x: card.maxX + clearance, y: midY)),
-                    (Point(x: card.minX, y: midY), Point(x: card.minX - clearance, y: midY))]
+            var ports = [Port(edge: Point(x: card.maxX, y: midY), port: Point(x: card.maxX + self.clearance, y: midY), direction: 0),
+                         Port(edge: Point(x: card.minX, y: midY), port: Point(x: card.minX - self.clearance, y: midY), direction: 0)]
+            for fraction in [0.25, 0.75] {
+                let x = card.minX + card.width * fraction
+                ports.append(Port(edge: Point(x: x, y: card.maxY), port: Point(x: x, y: card.maxY + self.clearance), direction: 1))
+            }
+            return ports
         }
         let starts = ports(source), ends = ports(target)
         var xs = Set<Double>([window.minX, window.maxX].map(clampX)), ys = Set<Double>([window.minY, window.maxY].map(clampY))
@@ -33,9 +40,16 @@ struct OrgLinkRouter {
         for pair in starts + ends { xs.insert(pair.port.x); ys.insert(pair.port.y) }
         let gridX = xs.filter { $0 >= bounds.minX && $0 <= bounds.maxX }.sorted()
         let gridY = ys.filter { $0 >= bounds.minY && $0 <= bounds.maxY }.sorted()
-        guard let path = search(gridX, gridY, obstacles, starts: starts.map(\.port), ends: ends.map(\.port)) else { return nil }
-        guard let first = starts.first(where: { $0.port == path.first }), let last = ends.first(where: { $0.port == path.last }) else { return nil }
-        return simplify([first.edge] + path + [last.edge])
+        guard let (path, start, end) = search(gridX, gridY, obstacles, starts: starts, ends: ends) else { return nil }
+        return simplify([start.edge] + path + [end.edge])
+    }
+
+    /// Where a route may leave or reach a card: the point on the card, the point a clearance away, and
+    /// the direction between them (0 horizontal, 1 vertical).
+    struct Port {
+        var edge: Point
+        var port: Point
+        var direction: Int
     }
 
     func inflate(_ rect: Rect) -> Rect {
@@ -62,7 +76,7 @@ struct OrgLinkRouter {
     }
 
     /// Dijkstra over grid points and arrival directions (0 horizontal, 1 vertical).
-    func search(_ gridX: [Double], _ gridY: [Double], _ obstacles: [Rect], starts: [Point], ends: [Point]) -> [Point]? {
+    func search(_ gridX: [Double], _ gridY: [Double], _ obstacles: [Rect], starts: [Port], ends: [Port]) -> ([Point], Port, Port)? {
         let columns = gridX.count, rows = gridY.count
         guard columns > 0, rows > 0 else { return nil }
         let states = columns * rows * 2
@@ -71,21 +85,28 @@ struct OrgLinkRouter {
         var heap = MinHeap()
         func state(_ i: Int, _ j: Int, _ d: Int) -> Int { (j * columns + i) * 2 + d }
         func point(_ s: Int) -> Point { let cell = s / 2; return Point(x: gridX[cell % columns], y: gridY[cell / columns]) }
-        let endSet = Set(ends.map { "\($0.x),\($0.y)" })
+        var endAt: [Int: Port] = [:]
+        for end in ends {
+            guard let i = gridX.firstIndex(of: end.port.x), let j = gridY.firstIndex(of: end.port.y) else { continue }
+            endAt[state(i, j, end.direction)] = end
+        }
+        var startAt: [Int: Port] = [:]
         for start in starts {
-            guard let i = gridX.firstIndex(of: start.x), let j = gridY.firstIndex(of: start.y) else { continue }
-            let s = state(i, j, 0)  // leaving a side port horizontally
+            guard let i = gridX.firstIndex(of: start.port.x), let j = gridY.firstIndex(of: start.port.y) else { continue }
+            let s = state(i, j, start.direction)
+            startAt[s] = start
             cost[s] = 0
             heap.push(0, s)
         }
         while let (current, s) = heap.pop() {
             guard current <= cost[s] else { continue }
             let here = point(s)
-            if endSet.contains("\(here.x),\(here.y)"), s % 2 == 0 {
+            if let end = endAt[s] {
                 var path: [Point] = []
-                var walk = s
-                while walk >= 0 { path.append(point(walk)); walk = previous[walk] }
-                return path.reversed()
+                var walk = s, first = s
+                while walk >= 0 { path.append(point(walk)); first = walk; walk = previous[walk] }
+                guard let start = startAt[first] else { return nil }
+                return (path.reversed(), start, end)
             }
             let cell = s / 2, i = cell % columns, j = cell / columns, direction = s % 2
             for (di, dj, d) in [(1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1)] {
