@@ -63,28 +63,52 @@ public final class Renderer {
     }
 
     /// Writes `NAME-001.EXT`, … into `folder`: all to temporaries first, renamed once every page succeeded.
+    /// PNG pages are rasterised and encoded on every core (pages are built here, drawn there).
     public func writePages(_ document: PagedDocument, folder: String, name: String, format: OutputFormat, dpi: Double) throws -> [String] {
         let writer = ImageWriter(fonts: fonts)
-        var finished: [(String, String)] = []
+        let count = document.pageCount
+        let paths = (0..<count).map { (folder as NSString).appendingPathComponent(String(format: "%@-%03d.%@", name, $0 + 1, format.rawValue)) }
+        let temporaries = paths.map(OutputFile.temporaryPath(for:))
         do {
-            for number in 1...max(1, document.pageCount) where number <= document.pageCount {
-                let page = document.page(number)
-                let path = (folder as NSString).appendingPathComponent(String(format: "%@-%03d.%@", name, number, format.rawValue))
-                let temporary = OutputFile.temporaryPath(for: path)
-                finished.append((temporary, path))
-                if format == .png {
-                    try writer.writePNG(page.items, size: page.size, dpi: dpi, to: temporary)
-                } else {
-                    try writer.writeSVG(page.items, size: page.size, to: temporary)
+            if format == .png {
+                try drawConcurrently(count: count, page: { document.page($0 + 1) }) { index, page in
+                    try writer.writePNG(page.items, size: page.size, dpi: dpi, to: temporaries[index])
+                }
+            } else {
+                for index in 0..<count {
+                    let page = document.page(index + 1)
+                    try writer.writeSVG(page.items, size: page.size, to: temporaries[index])
                 }
             }
-            for (temporary, path) in finished { try OutputFile.commit(temporary, to: path) }
+            for (temporary, path) in zip(temporaries, paths) { try OutputFile.commit(temporary, to: path) }
         } catch {
-            for (temporary, _) in finished { try? FileManager.default.removeItem(atPath: temporary) }
+            for temporary in temporaries { try? FileManager.default.removeItem(atPath: temporary) }
             throw error
         }
-        removeStalePages(folder: folder, name: name, format: format, keeping: document.pageCount)
-        return finished.map(\.1)
+        removeStalePages(folder: folder, name: name, format: format, keeping: count)
+        return paths
+    }
+
+    /// Builds pages in order on this thread (layout is not thread-safe) and draws them on worker threads,
+    /// at most a few pages ahead so memory stays bounded.
+    func drawConcurrently(count: Int, page: (Int) -> Page, draw: @escaping @Sendable (Int, Page) throws -> Void) throws {
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let slots = DispatchSemaphore(value: workers * 2)
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "folio.pages", attributes: .concurrent)
+        let failure = FirstError()
+        for index in 0..<count {
+            if failure.error != nil { break }
+            let built = page(index)
+            slots.wait()
+            group.enter()
+            queue.async {
+                defer { slots.signal(); group.leave() }
+                do { try draw(index, built) } catch { failure.record(error) }
+            }
+        }
+        group.wait()
+        if let error = failure.error { throw error }
     }
 
     /// Deletes `NAME-NNN.EXT` pages left from an earlier, longer render.
@@ -122,4 +146,12 @@ public final class Renderer {
 /// Folio's version, written into PDFs and batch manifests.
 public enum FolioVersion {
     public static let current = "0.1.0"
+}
+
+/// The first error of concurrent work.
+final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Error?
+    var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
+    func record(_ error: Error) { lock.lock(); if stored == nil { stored = error }; lock.unlock() }
 }

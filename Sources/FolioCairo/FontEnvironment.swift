@@ -14,6 +14,8 @@ public final class FontEnvironment {
     /// Fonts behind issued `FontHandle`s (referenced), and their ids by pointer.
     var handleFonts: [UnsafeMutablePointer<PangoFont>] = []
     var handleIDs: [UnsafeMutableRawPointer: Int] = [:]
+    var scaledFonts: [OpaquePointer?] = []
+    let handleLock = NSLock()
 
     /// The private font set the font map chooses from (nil: the system's fontconfig as it is).
     let catalog: FontCatalog?

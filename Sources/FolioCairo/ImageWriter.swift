@@ -28,8 +28,7 @@ public struct ImageWriter {
         }
         cairo_scale(cr, scale, scale)
         ItemPainter(fonts: fonts, emitsTags: false).draw(items, on: cr)
-        cairo_surface_flush(surface.pointer)
-        try surface.writePNG(to: path)
+        try surface.writePNG(to: path, opaque: background == .white)
     }
 
     /// An SVG of `items` on a `size`-point canvas.

@@ -1,0 +1,50 @@
+// CPNG: libpng, wrapped in one C function because libpng reports errors by longjmp,
+// which Swift cannot catch. Writes 8-bit RGB or RGBA rows with a chosen zlib level and filter.
+#include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdint.h>
+
+// folio_png_write: writes `height` rows of `width` pixels from a Cairo ARGB32 image
+// (premultiplied, native-endian 32-bit words, `stride` bytes a row) to `path`.
+// Opaque images (has_alpha == 0) are written as RGB. Returns 0 on success, -1 on failure.
+static inline int folio_png_write(const char *path, const unsigned char *data, int width, int height, int stride,
+                                  int has_alpha, int level) {
+    FILE *file = fopen(path, "wb");
+    if (!file) return -1;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    png_bytep row = NULL;
+    if (!png || !info) { if (png) png_destroy_write_struct(&png, NULL); fclose(file); return -1; }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        free(row);
+        fclose(file);
+        return -1;
+    }
+    png_init_io(png, file);
+    png_set_compression_level(png, level);
+    png_set_filter(png, 0, PNG_FILTER_SUB | PNG_FILTER_UP);
+    png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8, has_alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
+                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    int channels = has_alpha ? 4 : 3;
+    row = (png_bytep)malloc((size_t)width * (size_t)channels);
+    if (!row) { png_destroy_write_struct(&png, &info); fclose(file); return -1; }
+    for (int y = 0; y < height; y++) {
+        const uint32_t *pixels = (const uint32_t *)(data + (size_t)y * (size_t)stride);
+        for (int x = 0; x < width; x++) {
+            uint32_t p = pixels[x];
+            unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+            if (has_alpha && a != 0 && a != 255) { r = r * 255 / a; g = g * 255 / a; b = b * 255 / a; }
+            png_bytep out = row + (size_t)x * (size_t)channels;
+            out[0] = (png_byte)r; out[1] = (png_byte)g; out[2] = (png_byte)b;
+            if (has_alpha) out[3] = (png_byte)a;
+        }
+        png_write_row(png, row);
+    }
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    free(row);
+    return fclose(file) == 0 ? 0 : -1;
+}
