@@ -37,6 +37,21 @@ final class PageImageTests: XCTestCase {
         XCTAssertGreaterThan(result.differingFraction, 0.01)
     }
 
+    func testImagesArePlacedWithNumberedCaptions() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        // A real PNG made by folio itself: the first page of a tiny document.
+        let tiny = try TestSupport.write("---\ntitle: Tiny\nlayout: landscape\n---\nHello.\n", to: "tiny.md", in: folder)
+        XCTAssertEqual(try TestSupport.folio(["render", tiny, "--format", "png", "--dpi", "20", "-o", folder.path]).status, 0)
+        let source = try TestSupport.write("---\ntitle: Pictures\n---\n# Pictures\n\nBefore.\n\n![A tiny page](tiny-001.png)\n\nAfter.\n",
+                                           to: "pictures.md", in: folder)
+        let pdf = folder.appendingPathComponent("pictures.pdf").path
+        let run = try TestSupport.folio(["render", source, "-o", pdf])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let images = try TestSupport.run(["pdfimages", "-list", pdf])
+        XCTAssertEqual(images.stdout.split(separator: "\n").count - 2, 1, images.stdout)
+        XCTAssertTrue(try TestSupport.pdfText(pdf).contains("Figure 1. A tiny page"))
+    }
+
     func testSVGPages() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         let run = try TestSupport.folio(["render", TestSupport.sampleBriefing, "--format", "svg", "-o", folder.path])
