@@ -41,6 +41,16 @@ final class SampleBriefingTests: XCTestCase {
         XCTAssertTrue(text.contains("Meta’s Llama Journey") && text.contains("From Glory to Crisis"))
     }
 
+    func testChartsAreDrawnWithEveryLabel() throws {
+        let text = try TestSupport.pdfText(try samplePDF())
+        let orgNames = ["Meta AI in 2023", "Meta AI after the TBD restructuring", "Mark Zuckerberg", "TBD Lab", "Alex Wang",
+                        "FAIR", "Yann LeCun & Joelle Pineau", "GenAI", "Ahmad Al-Dahle", "Tian Yuandong", "core ideas",
+                        "ADDED", "MOVED", "REMOVED", "was under Mark Zuckerberg"]
+        for name in orgNames { XCTAssertTrue(text.contains(name), "org chart text missing: \(name)") }
+        XCTAssertTrue(text.contains("Figure 1. Meta AI before the restructuring"))
+        XCTAssertTrue(text.contains("Figure 2. After the TBD restructuring"))
+    }
+
     func testPageCountSizeAndMetadata() throws {
         let info = try TestSupport.run(["pdfinfo", try samplePDF()])
         XCTAssertEqual(info.status, 0)
