@@ -68,7 +68,7 @@ public struct BatchSummary: Codable, Sendable {
     /// Writes the summary as JSON into the output folder (atomically); returns the path.
     public func writeJSON(to folder: String) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(self)
         let path = Paths.join(folder, Self.fileName(for: shard.flatMap(Shard.init(parsing:))))
         try OutputFile.write(path) { temporary in

@@ -37,7 +37,7 @@ public struct JobManifest: Sendable {
     public func store(_ record: JobRecord, for name: String) throws {
         try OutputFile.makeFolder(folder)
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(record)
         try OutputFile.write(path(for: name)) { temporary in
             guard FileManager.default.createFile(atPath: temporary, contents: data) else {
