@@ -4,7 +4,7 @@ import FolioLayout
 import FolioModel
 
 /// Builds jobs one after another on one thread, with one `Renderer` reused for all of them, so
-/// the font map, shaping caches and font checks carry over from job to job.
+/// the font map, its catalog of prepared fonts, and the shaping caches carry over from job to job.
 ///
 /// Not thread-safe (Pango): each worker thread makes its own.
 final class JobRunner {
@@ -12,7 +12,6 @@ final class JobRunner {
     let output: OutputFolder
     let manifest: JobManifest
     let fingerprints: InputFingerprints
-    private var installedFamilies: [String: Bool] = [:]
 
     init(output: OutputFolder, fingerprints: InputFingerprints) throws {
         renderer = try Renderer()
@@ -52,7 +51,7 @@ final class JobRunner {
 
     /// The document's pages: `NAME.pdf`, and `NAME-001.png` / `.svg` per page, streamed page by page.
     func writePages(_ briefing: Briefing, job: BatchJob, log: DiagnosticLog) throws -> (files: [String], pages: Int) {
-        warnAboutFonts(briefing, log: log)
+        renderer.prepareFonts(for: briefing, log: log)
         let document = try DocumentLayout.layout(briefing, measurer: renderer.measurer)
         var files: [String] = []
         for format in job.formats {
@@ -110,18 +109,6 @@ final class JobRunner {
         for file in previous where !keep.contains(file) && JobName.problem(with: file, at: job.nameLocation, output: "") == nil
             && file.hasPrefix(job.name) {
             try? FileManager.default.removeItem(atPath: Paths.join(output.path, file))
-        }
-    }
-
-    func warnAboutFonts(_ briefing: Briefing, log: DiagnosticLog) {
-        let layout = briefing.layout
-        for family in [layout.body.family, layout.heading.family, layout.mono.family] {
-            let installed = installedFamilies[family] ?? renderer.fonts.hasFamily(family)
-            installedFamilies[family] = installed
-            if !installed {
-                log.add(.warning(at: .start(of: briefing.sourcePath),
-                                 "font '\(family)' (layout '\(layout.name)') is not installed; using a fallback font"))
-            }
         }
     }
 }
