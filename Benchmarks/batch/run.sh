@@ -37,7 +37,7 @@ seconds() { python3 -c "import sys; print(f'{float(sys.argv[1]):.2f}')" "$1"; }
 now() { date +%s.%N; }
 
 echo "folio: $FOLIO"
-echo "machine: $(nproc) cores; $COUNT reports of $(basename "$SOURCE")"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $COUNT reports of $(basename "$SOURCE")"
 
 # 1. One process per report.
 mkdir -p "$WORK/single"
@@ -52,25 +52,28 @@ echo "folio render, one process per report: $(seconds "$single") s per report (m
 # 2. One batch process, one worker then two.
 # The machine may be shared: each batch figure is the best of REPEAT runs (default 3).
 REPEAT="${REPEAT:-3}"
-run_batch() { # $1: jobs; prints the best wall seconds and the largest peak KB
-  local best="" peak=0 start end wall
+run_batch() { # $1: jobs; prints the best wall seconds, the largest peak KB, the least CPU seconds
+  local best="" peak=0 cpu="" start end wall
   for _ in $(seq 1 "$REPEAT"); do
     rm -rf "$WORK/out"
     start=$(now)
-    /usr/bin/time -f "%M" -o "$WORK/mem" "$FOLIO" batch "$WORK/reports.yaml" --jobs "$1" > "$WORK/batch.log"
+    /usr/bin/time -f "%M %U %S" -o "$WORK/mem" "$FOLIO" batch "$WORK/reports.yaml" --jobs "$1" > "$WORK/batch.log"
     end=$(now)
     wall=$(python3 -c "print($end - $start)")
     best=$(python3 -c "print(min(float('${best:-1e9}'), $wall))")
-    peak=$(python3 -c "print(max($peak, $(cat "$WORK/mem")))")
+    read -r kb user sys < "$WORK/mem"
+    peak=$(python3 -c "print(max($peak, $kb))")
+    cpu=$(python3 -c "print(min(float('${cpu:-1e9}'), $user + $sys))")
   done
-  echo "$best $peak"
+  echo "$best $peak $cpu"
 }
-read -r wall1 mem1 < <(run_batch 1)
-read -r wall2 mem2 < <(run_batch 2)
+read -r wall1 mem1 cpu1 < <(run_batch 1)
+read -r wall2 mem2 cpu2 < <(run_batch 2)
 per1=$(python3 -c "print($wall1 / $COUNT)")
 per2=$(python3 -c "print($wall2 / $COUNT)")
 echo "folio batch --jobs 1: $(seconds "$wall1") s, $(seconds "$per1") s per report, peak $((mem1 / 1024)) MB"
 echo "folio batch --jobs 2: $(seconds "$wall2") s, $(seconds "$per2") s per report, peak $((mem2 / 1024)) MB"
+echo "  CPU per report: --jobs 1 $(python3 -c "print(f'{$cpu1 / $COUNT * 1000:.0f}')") ms, --jobs 2 $(python3 -c "print(f'{$cpu2 / $COUNT * 1000:.0f}')") ms"
 echo "  per-report cost, batch --jobs 1 / render: $(python3 -c "print(f'{$per1 / $single:.2f}')") (target <= 0.50)"
 echo "  per-report cost, batch --jobs 2 / render: $(python3 -c "print(f'{$per2 / $single:.2f}')")"
 echo "  throughput --jobs 2 / --jobs 1: $(python3 -c "print(f'{$wall1 / $wall2:.2f}')")x (target >= 1.7x)"
