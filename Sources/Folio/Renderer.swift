@@ -124,7 +124,7 @@ public final class Renderer {
 
     /// Gives the font map the layout's families and a font for every character the briefing uses;
     /// warns about families that are not installed (they fall back to others).
-    func prepareFonts(for briefing: Briefing, log: DiagnosticLog) {
+    public func prepareFonts(for briefing: Briefing, log: DiagnosticLog) {
         let layout = briefing.layout
         let families = [layout.body.family, layout.heading.family, layout.mono.family]
         let missing = fonts.prepare(families: families, scalars: DocumentCharacters.scalars(of: briefing),

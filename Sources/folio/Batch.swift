@@ -1,11 +1,17 @@
 import ArgumentParser
 import Folio
+import FolioBatch
 import Foundation
 
 /// `folio batch CONFIG`: many reports from one config.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build every report a batch config lists, in parallel, skipping what is up to date."
+        abstract: "Build every report a batch config lists, in parallel, skipping what is up to date.",
+        discussion: """
+        Exits 0 when every job succeeded, 1 when a job failed or the config has an error (nothing
+        is built then), 2 on a usage error. Config format and shard recipes: docs/batch.md.
+        Example: folio batch reports.yaml --jobs 2
+        """
     )
 
     @Argument(help: "The batch config (YAML).")
@@ -26,12 +32,43 @@ struct Batch: ParsableCommand {
     @Flag(help: "Also write the summary as JSON to OUTPUT/batch-summary.json.")
     var json = false
 
+    func validate() throws {
+        if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard expects K/N with 1 ≤ K ≤ N (e.g. 2/3), got '\(shard)'")
+        }
+    }
+
     func run() throws {
-        throw ValidationError("folio batch is not available in this build yet")
+        var options = BatchOptions()
+        if let jobs { options.workers = jobs }
+        options.shard = shard.flatMap(Shard.init(parsing:))
+        options.force = force
+        options.dryRun = dryRun
+        options.json = json
+        var summary: BatchSummary?
+        try runReportingErrors {
+            summary = try BatchSession.run(config: config, options: options)
+            return []
+        }
+        guard let summary else { return }
+        if dryRun {
+            if summary.failed > 0 { throw ExitCode(1) }
+            return
+        }
+        print(summary.line)
+        if summary.interrupted { throw ExitCode(130) }
+        if !summary.succeeded { throw ExitCode(1) }
     }
 }
 
-/// Checks a batch config (filled in by the batch stage).
+/// `folio check CONFIG`: the config's errors; jobs with unsafe names are printed and fail the check.
 func checkBatchConfig(_ path: String) throws -> [Diagnostic] {
-    throw Diagnostic.error(at: .start(of: path), "batch configs are not supported yet")
+    let (count, problems) = try BatchSession.check(config: path)
+    guard problems.isEmpty else {
+        for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
+        throw ExitCode(1)
+    }
+    print("\(path): ok (\(count) job\(count == 1 ? "" : "s"))")
+    return []
 }

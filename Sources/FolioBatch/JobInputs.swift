@@ -1,0 +1,69 @@
+import Foundation
+import Folio
+import FolioModel
+
+/// What a job's outputs depend on: its settings (the key) and the files a build reads (the inputs).
+enum JobInputs {
+    /// A hash of everything about the job that is not a file: the tool's version, the source's
+    /// path, the layout reference, set values, formats, resolution and chart selection.
+    static func key(for job: BatchJob) -> String {
+        var hash = ContentHash()
+        hash.add("folio \(FolioVersion.current)")
+        hash.add(BuiltinLayouts.sources["briefing"] ?? "")
+        hash.add(Paths.absolute(job.source))
+        hash.add("layout=\(job.layout ?? "")")
+        for setting in job.settings { hash.add("set \(setting.key)=\(setting.value)") }
+        hash.add("formats=" + job.formats.map(\.rawValue).joined(separator: ","))
+        hash.add("dpi=\(job.dpi)")
+        switch job.charts {
+        case nil: hash.add("pages")
+        case .all: hash.add("charts=all")
+        case .only(let ids): hash.add("charts=" + ids.map(\.id).joined(separator: ","))
+        }
+        return hash.hex
+    }
+
+    /// Every file a build of `briefing` read, as absolute paths: the source, data files, images
+    /// and the layout (a `Layouts/NAME.yaml` beside the briefing counts even while absent).
+    static func files(of briefing: Briefing, job: BatchJob) -> [String] {
+        var files = [job.source] + briefing.data.files
+        files += images(in: briefing.blocks)
+        files += layoutFiles(for: job)
+        var seen = Set<String>()
+        return files.map { $0.hasPrefix(InputFingerprints.builtinPrefix) ? $0 : Paths.absolute($0) }
+            .filter { seen.insert($0).inserted }
+    }
+
+    static func images(in blocks: [Block]) -> [String] {
+        var paths: [String] = []
+        for block in blocks {
+            switch block.kind {
+            case .image(let image): paths.append(image.path)
+            case .quote(let inner): paths += images(in: inner)
+            case .list(let list): for item in list.items { paths += images(in: item) }
+            default: break
+            }
+        }
+        return paths
+    }
+
+    /// The layout file the loader reads, and the ones whose appearance would change its choice.
+    static func layoutFiles(for job: BatchJob) -> [String] {
+        let folder = Paths.folder(of: job.source)
+        let reference = job.layout ?? frontMatterLayout(of: job.source) ?? "briefing"
+        if reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml") {
+            return [reference.hasPrefix("/") ? reference : Paths.join(folder, reference)]
+        }
+        return [Paths.join(folder, "Layouts/\(reference).yaml"), InputFingerprints.builtinPrefix + reference + ".yaml"]
+    }
+
+    /// The `layout:` of the briefing's front matter, if it names one.
+    static func frontMatterLayout(of source: String) -> String? {
+        guard let text = try? InputFile.read(source, what: "briefing"),
+              let split = try? FrontMatter(splitting: text, file: source), let yaml = split.yaml,
+              let root = try? YAMLParsing.parse(yaml, file: source),
+              let pairs = try? root.mapping() else { return nil }
+        for (key, value) in pairs where (try? key.string()) == "layout" { return try? value.string() }
+        return nil
+    }
+}
