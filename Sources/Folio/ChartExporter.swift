@@ -10,6 +10,7 @@ extension Renderer {
     public func exportCharts(source: String, options: ChartExportOptions) throws -> RenderResult {
         let log = DiagnosticLog()
         let briefing = try BriefingLoader.load(path: source, options: options.load, log: log)
+        prepareFonts(for: briefing, log: log)
         let charts = briefing.charts
         for id in options.only where !charts.contains(where: { $0.id == id }) {
             throw Diagnostic.error(at: .start(of: source), "no chart '\(id)' in the briefing",
