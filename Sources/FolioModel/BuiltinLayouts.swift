@@ -31,7 +31,7 @@ public enum BuiltinLayouts {
         text: { justify: true, hyphenate: true, leading: 1.42 }
         """#,
         "landscape": #"""
-        # US Letter landscape, no cover: a wide handout with numbered headings and a short contents list.
+        # US Letter landscape, no cover: a wide handout in a sans face with a short contents list.
         page:
           size: Letter
           orientation: landscape
@@ -42,7 +42,7 @@ public enum BuiltinLayouts {
         colors: { accent: "#9a3412", link: "#9a3412", table-header: "#fbeee6", quote: "#fdf6f1" }
         cover: false
         toc: { depth: 1 }
-        headings: { numbering: "1.1" }
+        headings: { numbering: false }   # the sample numbers its own sections
         header: { left: "{title}", center: "", right: "{date}" }
         footer: { center: "{page} / {pages}", left: "", right: "" }
         text: { justify: false, hyphenate: false, leading: 1.35 }

@@ -75,8 +75,10 @@ final class DocumentStructureTests: LayoutTestCase {
         XCTAssertFalse(texts(document.page(1)).map(\.line.text).contains("Page 1 of 4"), "the cover has no footer")
     }
 
-    func testLandscapeLayoutNumbersHeadingsAndSkipsTheCover() throws {
-        let document = try self.document(markdown, layout: "landscape")
+    func testNumberedLayoutNumbersHeadingsAndSkipsTheCover() throws {
+        let numbered = "page: { size: Letter, orientation: landscape }\ncover: false\nheadings: { numbering: \"1.1\" }\n"
+        let briefing = try self.briefing(markdown, layout: "numbered", files: ["Layouts/numbered.yaml": numbered])
+        let document = try DocumentLayout.layout(briefing, measurer: measurer)
         XCTAssertEqual(document.pageSize, Size(width: 792, height: 612))
         XCTAssertEqual(document.headings.map(\.mark.title), ["1  Alpha", "1.1  Alpha one", "2  Beta"])
         XCTAssertTrue(texts(document.page(1)).map(\.line.text).contains("Contents"))

@@ -24,7 +24,7 @@ final class LayoutSpecTests: XCTestCase {
         XCTAssertEqual(letter.pageWidth, 792)
         XCTAssertEqual(letter.pageHeight, 612)
         XCTAssertFalse(letter.cover)
-        XCTAssertEqual(letter.numbering, "1.1")
+        XCTAssertNil(letter.numbering)
         XCTAssertEqual(letter.margins.left, 0.9 * 72, accuracy: 0.001)
         // Keys the landscape layout leaves out keep the briefing defaults.
         XCTAssertEqual(letter.mono.family, a4.mono.family)
