@@ -1,3 +1,5 @@
+SHELL := /bin/bash
+
 # Folio: the two commands a fresh machine needs (see README.md).
 #   make run   set up, build, and render the sample briefing into Output/
 #   make test  set up, build, and run the test suite
@@ -20,7 +22,7 @@ run: build
 
 test: setup
 	swift build --build-tests
-	swift test --skip-build
+	swift test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
 bench: build
 	bash Benchmarks/run.sh
