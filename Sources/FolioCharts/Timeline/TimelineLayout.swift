@@ -1,0 +1,138 @@
+// Timeline layout: sizes the chart, packs labels into rows per lane, and builds the scene top to bottom.
+import FolioDisplay
+
+/// Lays out a `Timeline` in a frame: title, legend, lanes with their events, then the time axis.
+///
+/// Height: the fence's `height` when given, else what the rows need (at least the frame's preferred
+/// height), never more than the frame's maximum. When the rows do not fit, rows are shared out among
+/// lanes and the events that fall below are hidden, counted in a "+N more" note, and still shown as
+/// ticks in each lane's event strip.
+struct TimelineLayout {
+    let timeline: Timeline
+    let frame: ChartFrame
+    let style: TimelineStyle
+    let measurer: TextMeasuring
+
+    /// Vertical spacing, in points.
+    static let titleGap = 5.0, legendGap = 6.0, bandPadTop = 3.0, bandPadBottom = 3.0, laneNameGap = 1.0
+    static let tickLength = 4.0, axisLabelGap = 2.0, stripHeight = 6.0
+
+    init(timeline: Timeline, frame: ChartFrame, theme: ChartTheme, measurer: TextMeasuring) {
+        self.timeline = timeline
+        self.frame = frame
+        self.style = TimelineStyle(theme: theme, measurer: measurer)
+        self.measurer = measurer
+    }
+
+    var width: Double { frame.width }
+    var lang: String { style.theme.lang }
+
+    /// The time range shown and its mapping onto the chart's width.
+    func makeScale() -> TimeScale {
+        var low = Double.infinity, high = -Double.infinity
+        for event in timeline.events {
+            low = min(low, event.startDay)
+            high = max(high, event.endDay)
+        }
+        let fixedStart = timeline.from.map { Double($0.dayNumber) }
+        let fixedEnd = timeline.to.map { Double(CalendarMath.endDay(of: $0)) }
+        if low > high { (low, high) = (fixedStart ?? 0, fixedEnd ?? 1) }
+        let domain = TimeScale.domain(low: low, high: high, fixedStart: fixedStart, fixedEnd: fixedEnd)
+        return TimeScale(start: domain.start, end: domain.end, left: style.sideMargin, right: max(style.sideMargin + 1, width - style.sideMargin))
+    }
+
+    /// Lays out everything into a scene.
+    func layout() -> TimelineScene {
+        let scale = makeScale()
+        let axis = TimeAxis.make(scale: scale, width: width, style: style.axis, contextStyle: style.axisContext,
+                                 measurer: measurer, lang: lang)
+        let title = titleLines()
+        let legend = legendRows()
+        let laneName = style.lineHeight(style.laneName, measurer: measurer)
+        let namedLanes = timeline.lanes.map { !$0.isEmpty }
+        let lanesOverhead = namedLanes.reduce(0.0) { total, named in
+            total + TimelineLayout.bandPadTop + TimelineLayout.bandPadBottom + (named ? laneName.height + TimelineLayout.laneNameGap : 0)
+        }
+        let fixed = title.height + legend.height + lanesOverhead + axisHeight(axis)
+        let moreLine = style.lineHeight(style.more, measurer: measurer).height + 2
+
+        // Pack with as many rows as the tallest allowed chart could hold.
+        let limit = min(timeline.height ?? frame.maximumHeight, frame.maximumHeight)
+        let capacity = max(1, Int(((limit - fixed) / style.rowHeight).rounded(.down)))
+        let placement = EventPlacement(timeline: timeline, scale: scale, style: style, width: width, measurer: measurer)
+        var placed = placement.place(capacity: capacity)
+        var needed = Array(repeating: 0, count: timeline.lanes.count)
+        for item in placed { needed[item.lane] = max(needed[item.lane], item.row + item.height) }
+
+        let natural = fixed + Double(needed.reduce(0) { $0 + max($1, 1) }) * style.rowHeight
+        var height = timeline.height.map { min($0, frame.maximumHeight) } ?? min(max(natural, frame.preferredHeight ?? 0), frame.maximumHeight)
+        var rows = needed.map { max($0, 1) }
+        let truncated = natural > height + 0.001 || placed.count < timeline.events.count
+        if truncated {
+            let extras = moreLine + Double(timeline.lanes.count) * TimelineLayout.stripHeight
+            let available = max(0, Int(((height - fixed - extras) / style.rowHeight).rounded(.down)))
+            rows = TimelineLayout.shareRows(available, needed: needed)
+            placed = placed.filter { $0.row + $0.height <= rows[$0.lane] }
+            height = max(height, fixed + extras + Double(rows.reduce(0, +)) * style.rowHeight)
+        }
+        let used = fixed + Double(rows.reduce(0, +)) * style.rowHeight
+            + (truncated ? moreLine + Double(timeline.lanes.count) * TimelineLayout.stripHeight : 0)
+        let slack = max(0, height - used) / Double(max(1, timeline.lanes.count))
+
+        var scene = TimelineScene(size: Size(width: width, height: height))
+        scene.interval = axis.interval
+        scene.hiddenCount = timeline.events.count - placed.count
+        if let background = style.theme.background {
+            scene.background.append(.rect(RectItem(rect: Rect(x: 0, y: 0, width: width, height: height), fill: background)))
+        }
+        var y = 0.0
+        for line in title.lines {
+            scene.labels.append(.init(item: TextItem(origin: Point(x: 0, y: y + line.ascent), line: line), owner: nil))
+            y += line.height
+        }
+        if !title.lines.isEmpty { y += TimelineLayout.titleGap }
+        drawLegend(legend, top: y, into: &scene)
+        y += legend.height
+        let lanesTop = y
+        var byLane = Array(repeating: [PlacedEvent](), count: timeline.lanes.count)
+        for item in placed { byLane[item.lane].append(item) }
+        for lane in timeline.lanes.indices {
+            y = drawLane(lane, top: y, rows: rows[lane], slack: slack, strip: truncated, placed: byLane[lane],
+                         scale: scale, nameHeight: laneName, into: &scene)
+        }
+        drawAxis(axis, scale: scale, lanesTop: lanesTop, axisY: y, into: &scene)
+        if truncated, scene.hiddenCount > 0 {
+            let more = measurer.measureLine([TextSpan("+\(TimelineLayout.grouped(scene.hiddenCount)) more", style: style.more)], lang: lang)
+            let baseline = height - more.descent - 1
+            scene.labels.append(.init(item: TextItem(origin: Point(x: max(0, width - more.width), y: baseline), line: more), owner: nil))
+        }
+        return scene
+    }
+
+    /// Shares `available` rows among lanes: one each in turn until every lane has what it needs or none are left.
+    static func shareRows(_ available: Int, needed: [Int]) -> [Int] {
+        var rows = Array(repeating: 0, count: needed.count)
+        var left = available
+        var progress = true
+        while left > 0, progress {
+            progress = false
+            for lane in needed.indices where left > 0 && rows[lane] < needed[lane] {
+                rows[lane] += 1
+                left -= 1
+                progress = true
+            }
+        }
+        return rows
+    }
+
+    /// 12345 → "12,345".
+    static func grouped(_ value: Int) -> String {
+        let digits = Array(String(value))
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return out
+    }
+}

@@ -1,0 +1,90 @@
+// Reading one event, one date and the categories of a timeline spec.
+import FolioDisplay
+import FolioModel
+
+extension TimelineLoader {
+    /// Keys an event may have.
+    static let eventKeys = ["date", "from", "to", "label", "lane", "category", "note", "emphasis"]
+
+    /// A name as written, with its node for errors.
+    struct Name {
+        var text: String
+        var value: YAMLValue
+    }
+
+    /// An event as written, before its lane and category are resolved.
+    struct RawEvent {
+        var when: TimelineEvent.When
+        var label: String
+        var lane: Name?
+        var category: Name?
+        var note: String?
+        var emphasis: Bool
+    }
+
+    static func event(_ value: YAMLValue) throws -> RawEvent {
+        let fields = try value.fields("an event", allowed: eventKeys)
+        let when: TimelineEvent.When
+        switch (fields["date"], fields["from"], fields["to"]) {
+        case (let date?, nil, nil):
+            when = .point(try TimelineLoader.date(date))
+        case (nil, let from?, let to?):
+            let start = try date(from), end = try date(to)
+            guard !(end < start) else { throw to.error("the event's 'to' (\(end)) is before its 'from' (\(start))") }
+            when = .span(start, end)
+        case (let date?, _, _):
+            throw date.error("an event has either 'date' (a point) or 'from' and 'to' (a span), not both")
+        case (nil, let from?, nil):
+            throw from.error("a span needs 'to' as well as 'from'")
+        case (nil, nil, let to?):
+            throw to.error("a span needs 'from' as well as 'to'")
+        case (nil, nil, nil):
+            throw value.error("an event needs 'date' (a point) or 'from' and 'to' (a span)")
+        }
+        let label = try fields.required("label").string("a label")
+        func name(_ key: String, _ what: String) throws -> Name? {
+            guard let value = fields[key] else { return nil }
+            return Name(text: try value.string(what), value: value)
+        }
+        return RawEvent(when: when, label: label, lane: try name("lane", "a lane name"),
+                        category: try name("category", "a category id"), note: try fields["note"]?.string("a note"),
+                        emphasis: try fields["emphasis"]?.bool() ?? false)
+    }
+
+    /// An ISO date with its precision; years outside 1–9999 and impossible dates are errors.
+    static func date(_ value: YAMLValue) throws -> ISODate {
+        let text = try value.string("a date such as 2023-02")
+        if let date = ISODate(parsing: text) { return date }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if let yearPart = parts.first, yearPart.count != 4 || yearPart == "0000",
+           yearPart.allSatisfy({ $0.isASCII && $0.isNumber }), !yearPart.isEmpty, parts.count <= 3 {
+            throw value.error("date '\(text)' is outside the years 1–9999")
+        }
+        if text.hasPrefix("-") { throw value.error("date '\(text)' is outside the years 1–9999") }
+        throw value.error("invalid date '\(text)'", hints: ["write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2013, 2023-02, 2024-04-18"])
+    }
+
+    /// `categories: { id: { label: "…", color: "#rrggbb" } }` in legend order.
+    static func categories(_ value: YAMLValue) throws -> [TimelineCategory] {
+        try value.mapping("the categories (id: { label, color })").enumerated().map { index, pair in
+            let id = try pair.key.string("a category id")
+            if pair.value.isNull { return TimelineCategory(id: id, label: id, color: palette(index)) }
+            let fields = try pair.value.fields("category '\(id)'", allowed: ["label", "color", "colour"])
+            var color = palette(index)
+            if let written = fields["color"] ?? fields["colour"] {
+                let text = try written.string("a colour such as '#1f6feb'")
+                guard let parsed = Color(hex: text) else {
+                    throw written.error("'\(text)' is not a colour", hints: ["write '#rrggbb' or '#rgb' in quotes, e.g. \"#1f6feb\""])
+                }
+                color = parsed
+            }
+            return TimelineCategory(id: id, label: try fields["label"]?.string("a label") ?? id, color: color)
+        }
+    }
+
+    /// Default category colours, distinct and legible on white.
+    static func palette(_ index: Int) -> Color {
+        let colors = ["#1f6feb", "#8250df", "#1a7f37", "#bc4c00", "#bf3989", "#0e7490", "#9a6700", "#cf222e"]
+        return Color(hex: colors[index % colors.count]) ?? .black
+    }
+}
