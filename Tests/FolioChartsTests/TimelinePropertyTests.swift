@@ -53,7 +53,7 @@ final class TimelinePropertyTests: XCTestCase {
 
     func testRandomTimelinesNeverOverlapAndStayInside() {
         let base = UInt64(ProcessInfo.processInfo.environment["FOLIO_SEED"].flatMap { UInt64($0) } ?? 20_251_128)
-        let count = Int(ProcessInfo.processInfo.environment["FOLIO_CASES"] ?? "") ?? 3_000
+        let count = Int(ProcessInfo.processInfo.environment["FOLIO_CASES"] ?? "") ?? 2_000
         let measurer = FixedAdvanceMeasurer(advance: 0.55)
         var failures = 0
         for offset in 0..<UInt64(count) {

@@ -72,17 +72,20 @@ struct EventPlacement {
                 continue
             }
             let height = event.note == nil ? 1 : 2
-            let options = candidates(for: event, shape: entry.shape)
+            // Measure only once some row has room at the mark: dense inputs skip most measuring.
+            var options: [Candidate]?
             var row = 0
             search: while row + height <= capacity {
-                for option in options where packers[lane].isFree(row: row, height: height, start: option.start, end: option.end) {
+                defer { row += 1 }
+                guard packers[lane].isFree(row: row, start: entry.anchor, end: entry.anchor) else { continue }
+                if options == nil { options = candidates(for: event, shape: entry.shape) }
+                for option in options ?? [] where packers[lane].isFree(row: row, height: height, start: option.start, end: option.end) {
                     packers[lane].occupy(row: row, height: height, start: option.start, end: option.end)
                     placed.append(PlacedEvent(event: entry.event, lane: lane, row: row, height: height, shape: entry.shape,
                                               label: option.label, labelX: option.labelX, note: option.note,
                                               noteX: option.noteX))
                     break search
                 }
-                row += 1
             }
         }
         return placed
