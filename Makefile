@@ -1,0 +1,28 @@
+# Folio: the two commands a fresh machine needs (see README.md).
+#   make run   set up, build, and render the sample briefing into Output/
+#   make test  set up, build, and run the test suite
+.PHONY: run test setup build bench clean
+
+SAMPLE := Assets/briefings/llama-journey.md
+
+setup:
+	bash Scripts/setup
+
+build: setup
+	swift build -c release --product folio
+
+run: build
+	.build/release/folio render $(SAMPLE) -o Output/llama-journey.pdf
+	.build/release/folio render $(SAMPLE) --format png --dpi 110 -o Output/llama-journey-pages
+	.build/release/folio render $(SAMPLE) --layout landscape -o Output/llama-journey-landscape.pdf
+	.build/release/folio charts $(SAMPLE) --format png --format svg --format pdf -o Output/charts
+
+test: setup
+	swift build --build-tests
+	swift test --skip-build
+
+bench: build
+	bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build Output/*.pdf Output/*.png Output/*/

@@ -1,0 +1,78 @@
+import CCairo
+
+/// A Cairo surface, owned; `finish()` flushes it and reports write errors.
+public final class CairoSurface {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer?, what: String) throws {
+        guard let pointer else { throw RenderError.cairo("cannot create \(what)") }
+        let status = cairo_surface_status(pointer)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(pointer)
+            throw RenderError.cairo("cannot create \(what): \(String(cString: cairo_status_to_string(status)))")
+        }
+        self.pointer = pointer
+    }
+
+    /// A PDF surface writing to `path`, first page `size` in points.
+    static func pdf(path: String, size: Size2) throws -> CairoSurface {
+        try CairoSurface(cairo_pdf_surface_create(path, size.width, size.height), what: "PDF '\(path)'")
+    }
+
+    /// An SVG surface writing to `path`, sized in points.
+    static func svg(path: String, size: Size2) throws -> CairoSurface {
+        let surface = try CairoSurface(cairo_svg_surface_create(path, size.width, size.height), what: "SVG '\(path)'")
+        cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PT)
+        return surface
+    }
+
+    /// An ARGB image of `width` × `height` pixels (bounded by the caller).
+    static func image(width: Int, height: Int) throws -> CairoSurface {
+        try CairoSurface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)), what: "a \(width)×\(height) image")
+    }
+
+    /// Completes the surface's output; throws when writing failed.
+    func finish() throws {
+        cairo_surface_finish(pointer)
+        try check()
+    }
+
+    func check() throws {
+        let status = cairo_surface_status(pointer)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
+    }
+
+    func writePNG(to path: String) throws {
+        let status = cairo_surface_write_to_png(pointer, path)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw RenderError.io("cannot write PNG '\(path)': \(String(cString: cairo_status_to_string(status)))")
+        }
+    }
+
+    deinit { cairo_surface_destroy(pointer) }
+}
+
+/// A size in points, for surface creation.
+struct Size2 {
+    var width: Double
+    var height: Double
+}
+
+/// A Cairo drawing context on a surface, owned.
+final class CairoContext {
+    let pointer: OpaquePointer
+    let surface: CairoSurface
+
+    init(_ surface: CairoSurface) throws {
+        guard let context = cairo_create(surface.pointer) else { throw RenderError.cairo("cannot create a context") }
+        let status = cairo_status(context)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_destroy(context)
+            throw RenderError.cairo(String(cString: cairo_status_to_string(status)))
+        }
+        self.pointer = context
+        self.surface = surface
+    }
+
+    deinit { cairo_destroy(pointer) }
+}

@@ -1,0 +1,67 @@
+import CCairo
+import CPangoCairo
+import FolioDisplay
+
+/// The font map and Pango context of a run, owned; font descriptions cached by `FontSpec`.
+///
+/// Shaping is device-independent: 72 dpi (1 unit = 1 point), no hinting, so PDF, SVG and
+/// PNG output all use the same line breaks and advances.
+public final class FontEnvironment {
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    private var descriptions: [FontSpec: OpaquePointer] = [:]
+
+    public init() throws {
+        guard let map = pango_cairo_font_map_new() else { throw RenderError.pango("cannot create a font map") }
+        fontMap = map
+        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
+        guard let context = pango_font_map_create_context(map) else {
+            g_object_unref(map)
+            throw RenderError.pango("cannot create a Pango context")
+        }
+        self.context = context
+        if let options = cairo_font_options_create() {
+            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+            cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+            pango_cairo_context_set_font_options(context, options)
+            cairo_font_options_destroy(options)
+        }
+        pango_context_set_round_glyph_positions(context, 0)
+    }
+
+    deinit {
+        for description in descriptions.values { pango_font_description_free(description) }
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(fontMap)
+    }
+
+    /// The Pango font description for `spec` (owned by this environment).
+    func description(for spec: FontSpec) -> OpaquePointer? {
+        if let cached = descriptions[spec] { return cached }
+        guard let description = pango_font_description_new() else { return nil }
+        pango_font_description_set_family(description, spec.family + ",Noto Sans CJK SC,Noto Sans,DejaVu Sans")
+        pango_font_description_set_size(description, PangoUnits.units(spec.size))
+        pango_font_description_set_weight(description, PangoWeight(rawValue: UInt32(clamping: spec.weight)))
+        pango_font_description_set_style(description, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
+        descriptions[spec] = description
+        return description
+    }
+
+    /// Families fontconfig knows, to warn about a layout naming one that is not installed.
+    public func hasFamily(_ family: String) -> Bool {
+        var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
+        var count: Int32 = 0
+        pango_font_map_list_families(fontMap, &families, &count)
+        defer { g_free(families) }
+        guard let families else { return false }
+        let wanted = family.lowercased()
+        for index in 0..<Int(count) {
+            if let entry = families[index], let name = pango_font_family_get_name(entry),
+               String(cString: name).lowercased() == wanted {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,60 @@
+import CCairo
+import FolioDisplay
+
+/// Writes pages or drawings as PNG (at a resolution) or SVG files.
+public struct ImageWriter {
+    public enum Background: Sendable { case white, transparent }
+
+    /// The most pixels one PNG may have (bounds memory for huge pages or scales).
+    public static let maximumPixels = 120_000_000
+
+    let fonts: FontEnvironment
+
+    public init(fonts: FontEnvironment) { self.fonts = fonts }
+
+    /// A PNG of `items` on a `size`-point canvas at `dpi` (72 dpi = 1 pixel per point).
+    public func writePNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background = .white, to path: String) throws {
+        let scale = dpi / 72
+        let width = max(1, Int((size.width * scale).rounded(.up))), height = max(1, Int((size.height * scale).rounded(.up)))
+        guard width * height <= Self.maximumPixels else {
+            throw RenderError.io("a \(width)×\(height) pixel image is larger than the \(Self.maximumPixels)-pixel limit; lower --dpi or --scale")
+        }
+        let surface = try CairoSurface.image(width: width, height: height)
+        let context = try CairoContext(surface)
+        let cr = context.pointer
+        if background == .white {
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+        }
+        cairo_scale(cr, scale, scale)
+        ItemPainter(fonts: fonts, emitsTags: false).draw(items, on: cr)
+        cairo_surface_flush(surface.pointer)
+        try surface.writePNG(to: path)
+    }
+
+    /// An SVG of `items` on a `size`-point canvas.
+    public func writeSVG(_ items: [DisplayItem], size: Size, background: Background = .white, to path: String) throws {
+        let surface = try CairoSurface.svg(path: path, size: Size2(width: size.width, height: size.height))
+        do {
+            let context = try CairoContext(surface)
+            if background == .white {
+                cairo_set_source_rgb(context.pointer, 1, 1, 1)
+                cairo_paint(context.pointer)
+            }
+            ItemPainter(fonts: fonts, emitsTags: false).draw(items, on: context.pointer)
+        }
+        try surface.finish()
+    }
+
+    /// A one-page PDF of `items` on a `size`-point canvas (a chart alone).
+    public func writePDF(_ items: [DisplayItem], size: Size, metadata: PDFMetadata, background: Background = .white,
+                         to path: String) throws {
+        let writer = try PDFWriter(path: path, firstPageSize: size, metadata: metadata, fonts: fonts)
+        var drawn = items
+        if background == .white {
+            drawn.insert(.rect(RectItem(rect: Rect(x: 0, y: 0, width: size.width, height: size.height), fill: .white)), at: 0)
+        }
+        try writer.add(Page(number: 1, size: size, items: drawn))
+        try writer.finish()
+    }
+}

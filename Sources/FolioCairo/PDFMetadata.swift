@@ -1,0 +1,20 @@
+/// Document information written into a PDF.
+public struct PDFMetadata: Sendable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    public var keywords: String
+    public var creator: String
+    /// ISO 8601 `YYYY-MM-DDThh:mm:ss`, used as both creation and modification date.
+    public var date: String
+
+    public init(title: String, author: String = "", subject: String = "", keywords: String = "",
+                creator: String = "Folio", date: String) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creator = creator
+        self.date = date
+    }
+}

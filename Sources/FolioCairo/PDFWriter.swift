@@ -1,0 +1,70 @@
+import CCairo
+import FolioDisplay
+
+/// Writes pages into one PDF as they come: each page is drawn and released, never all held.
+///
+/// Anchors with outline titles become bookmarks; link items become link annotations
+/// (URIs or internal destinations); fonts are embedded and subset by Cairo.
+public final class PDFWriter {
+    private let surface: CairoSurface
+    private let context: CairoContext
+    private let painter: ItemPainter
+    /// Outline ids of the most recent entry at each level, for nesting.
+    private var outlineParents: [Int: Int32] = [:]
+    public private(set) var pageCount = 0
+    private var currentSize: Size
+
+    public init(path: String, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
+        currentSize = firstPageSize
+        surface = try CairoSurface.pdf(path: path, size: Size2(width: firstPageSize.width, height: firstPageSize.height))
+        context = try CairoContext(surface)
+        painter = ItemPainter(fonts: fonts, emitsTags: true)
+        let entries: [(cairo_pdf_metadata_t, String)] = [
+            (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
+            (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
+            (CAIRO_PDF_METADATA_CREATOR, metadata.creator),
+            (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date), (CAIRO_PDF_METADATA_MOD_DATE, metadata.date),
+        ]
+        for (key, value) in entries where !value.isEmpty { cairo_pdf_surface_set_metadata(surface.pointer, key, value) }
+        // A document-level structure element: Cairo 1.16 writes the structure tree that link
+        // annotations refer to only when the document has one (else the PDF has dangling objects).
+        cairo_tag_begin(context.pointer, "Document", nil)
+    }
+
+    /// Draws `page` as the next page of the document.
+    public func add(_ page: Page) throws {
+        // Only when the size changes: Cairo 1.16 drops the structure tree (and so the link
+        // annotations' parents) when set_size is called, so a same-size document never calls it.
+        if page.size != currentSize {
+            cairo_pdf_surface_set_size(surface.pointer, page.size.width, page.size.height)
+            currentSize = page.size
+        }
+        let cr = context.pointer
+        painter.draw(page.items, on: cr)
+        addOutline(page.items, pageNumber: pageCount + 1)
+        cairo_show_page(cr)
+        pageCount += 1
+        try surface.check()
+    }
+
+    private func addOutline(_ items: [DisplayItem], pageNumber: Int) {
+        for item in items {
+            guard case .anchor(let anchor) = item, let title = anchor.outlineTitle else { continue }
+            let level = max(1, anchor.outlineLevel)
+            var parent = Int32(CAIRO_PDF_OUTLINE_ROOT)
+            for candidate in stride(from: level - 1, through: 1, by: -1) {
+                if let id = outlineParents[candidate] { parent = id; break }
+            }
+            let destination = "dest='\(ItemPainter.escape(anchor.name))'"
+            let id = cairo_pdf_surface_add_outline(surface.pointer, parent, title, destination, CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            outlineParents[level] = id
+            for deeper in (level + 1)..<8 { outlineParents[deeper] = nil }
+        }
+    }
+
+    /// Completes the PDF (fonts, outline, cross-references); throws when writing failed.
+    public func finish() throws {
+        cairo_tag_end(context.pointer, "Document")
+        try surface.finish()
+    }
+}

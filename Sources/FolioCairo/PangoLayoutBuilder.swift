@@ -1,0 +1,64 @@
+import CPangoCairo
+import FolioDisplay
+
+/// Builds a Pango layout from styled spans: one attribute run per span, byte offsets tracked.
+struct PangoLayoutBuilder {
+    let fonts: FontEnvironment
+
+    /// A layout and the UTF-8 byte range of each span within its text.
+    struct Built {
+        let layout: OpaquePointer
+        let text: [UInt8]
+        let spanRanges: [Range<Int>]
+    }
+
+    /// A new layout (the caller owns it: `g_object_unref`) holding `spans`.
+    func make(_ spans: [TextSpan], lang: String) -> Built? {
+        guard let layout = pango_layout_new(fonts.context) else { return nil }
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        for span in spans {
+            let start = bytes.count
+            bytes.append(contentsOf: span.text.utf8)
+            ranges.append(start..<bytes.count)
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                pango_layout_set_text(layout, chars.baseAddress, Int32(chars.count))
+            }
+        }
+        guard let attributes = pango_attr_list_new() else { return Built(layout: layout, text: bytes, spanRanges: ranges) }
+        if let language = pango_language_from_string(lang) {
+            insert(pango_attr_language_new(language), into: attributes, range: 0..<bytes.count)
+        }
+        for (span, range) in zip(spans, ranges) where !range.isEmpty {
+            if let description = fonts.description(for: span.style.font) {
+                insert(pango_attr_font_desc_new(description), into: attributes, range: range)
+            }
+            let color = span.style.color
+            insert(pango_attr_foreground_new(channel(color.red), channel(color.green), channel(color.blue)),
+                   into: attributes, range: range)
+            if color.alpha < 1 {
+                insert(pango_attr_foreground_alpha_new(channel(color.alpha)), into: attributes, range: range)
+            }
+            if span.style.underline {
+                insert(pango_attr_underline_new(PANGO_UNDERLINE_SINGLE), into: attributes, range: range)
+            }
+            if span.style.strikethrough {
+                insert(pango_attr_strikethrough_new(1), into: attributes, range: range)
+            }
+        }
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
+        return Built(layout: layout, text: bytes, spanRanges: ranges)
+    }
+
+    private func channel(_ value: Double) -> UInt16 { UInt16((min(max(value, 0), 1) * 65535).rounded()) }
+
+    private func insert(_ attribute: UnsafeMutablePointer<PangoAttribute>?, into list: OpaquePointer, range: Range<Int>) {
+        guard let attribute else { return }
+        attribute.pointee.start_index = UInt32(range.lowerBound)
+        attribute.pointee.end_index = UInt32(range.upperBound)
+        pango_attr_list_insert(list, attribute)
+    }
+}

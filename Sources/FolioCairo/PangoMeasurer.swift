@@ -1,0 +1,117 @@
+import CPangoCairo
+import FolioDisplay
+
+/// Breaks and measures text with Pango: the `TextMeasuring` that real documents use.
+///
+/// Paragraph results are cached by (paragraph, width), so repeated content is shaped once.
+public final class PangoMeasurer: TextMeasuring {
+    public let fonts: FontEnvironment
+    private let builder: PangoLayoutBuilder
+    private var hyphenators: [String: Hyphenator?] = [:]
+    private var paragraphCache: [ParagraphKey: [TextLine]] = [:]
+    private var lineCache: [LineKey: TextLine] = [:]
+    /// Glyphs no installed font could draw (tofu boxes), summed over every layout measured.
+    public private(set) var unknownGlyphCount = 0
+
+    struct ParagraphKey: Hashable { let paragraph: StyledParagraph; let width: Double }
+    struct LineKey: Hashable { let spans: [TextSpan]; let lang: String }
+
+    /// Entries kept in each cache before it is cleared (bounds memory on huge documents).
+    static let cacheLimit = 20_000
+
+    public init(fonts: FontEnvironment) {
+        self.fonts = fonts
+        self.builder = PangoLayoutBuilder(fonts: fonts)
+    }
+
+    public func measureLine(_ spans: [TextSpan], lang: String) -> TextLine {
+        let key = LineKey(spans: spans, lang: lang)
+        if let cached = lineCache[key] { return cached }
+        let flat = spans.map { span -> TextSpan in
+            var copy = span
+            copy.text = span.text.replacingNewlines()
+            return copy
+        }
+        guard let built = builder.make(flat, lang: lang) else {
+            return TextLine(spans: spans, width: 0, ascent: 0, descent: 0, lang: lang)
+        }
+        defer { g_object_unref(UnsafeMutableRawPointer(built.layout)) }
+        unknownGlyphCount += Int(pango_layout_get_unknown_glyphs_count(built.layout))
+        let lines = extractLines(built, spans: flat, lang: lang, justifyWidth: nil)
+        let line = lines.first ?? TextLine(spans: flat, width: 0, ascent: 0, descent: 0, lang: lang)
+        if lineCache.count >= Self.cacheLimit { lineCache.removeAll(keepingCapacity: true) }
+        lineCache[key] = line
+        return line
+    }
+
+    public func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine] {
+        let key = ParagraphKey(paragraph: paragraph, width: width)
+        if let cached = paragraphCache[key] { return cached }
+        var spans = paragraph.spans
+        if paragraph.hyphenate, let hyphenator = hyphenator(for: paragraph.lang) {
+            spans = spans.map { span in
+                var copy = span
+                if span.style.background == nil { copy.text = hyphenator.hyphenate(span.text) }
+                return copy
+            }
+        }
+        guard let built = builder.make(spans, lang: paragraph.lang) else { return [] }
+        defer { g_object_unref(UnsafeMutableRawPointer(built.layout)) }
+        pango_layout_set_width(built.layout, PangoUnits.units(max(width, 1)))
+        pango_layout_set_wrap(built.layout, PANGO_WRAP_WORD_CHAR)
+        if paragraph.alignment == .justify { pango_layout_set_justify(built.layout, 1) }
+        unknownGlyphCount += Int(pango_layout_get_unknown_glyphs_count(built.layout))
+        let lines = extractLines(built, spans: spans, lang: paragraph.lang,
+                                 justifyWidth: paragraph.alignment == .justify ? width : nil)
+        if paragraphCache.count >= Self.cacheLimit { paragraphCache.removeAll(keepingCapacity: true) }
+        paragraphCache[key] = lines
+        return lines
+    }
+
+    func hyphenator(for lang: String) -> Hyphenator? {
+        if let known = hyphenators[lang] { return known }
+        let made = Hyphenator(lang: lang)
+        hyphenators[lang] = made
+        return made
+    }
+
+    /// Reads each line of a laid-out paragraph: its spans, width, ascent/descent and link extents.
+    func extractLines(_ built: PangoLayoutBuilder.Built, spans: [TextSpan], lang: String, justifyWidth: Double?) -> [TextLine] {
+        guard let iterator = pango_layout_get_iter(built.layout) else { return [] }
+        defer { pango_layout_iter_free(iterator) }
+        var lines: [TextLine] = []
+        let lineCount = Int(pango_layout_get_line_count(built.layout))
+        repeat {
+            guard let line = pango_layout_iter_get_line_readonly(iterator) else { break }
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            let baseline = pango_layout_iter_get_baseline(iterator)
+            let start = Int(line.pointee.start_index), end = start + Int(line.pointee.length)
+            var text = LineText(built: built, spans: spans, start: start, end: end)
+            let isLast = lines.count == lineCount - 1
+            let explicitBreak = end < built.text.count && built.text[end] == 0x0A
+            var width = PangoUnits.points(logical.width)
+            if text.trailingSpaceStart < end {
+                var x: Int32 = 0
+                pango_layout_line_index_to_x(line, Int32(text.trailingSpaceStart), 0, &x)
+                width = PangoUnits.points(x)
+            }
+            let links = text.linkRuns(line: line)
+            var result = TextLine(spans: text.finish(), width: max(0, width),
+                                  ascent: PangoUnits.points(baseline - logical.y),
+                                  descent: PangoUnits.points(logical.y + logical.height - baseline),
+                                  links: links, lang: lang)
+            if let justifyWidth, !isLast, !explicitBreak, result.width > justifyWidth * 0.6 {
+                result.justifiedWidth = justifyWidth
+            }
+            lines.append(result)
+        } while pango_layout_iter_next_line(iterator) != 0
+        return lines
+    }
+}
+
+extension String {
+    func replacingNewlines() -> String {
+        contains("\n") ? String(map { $0 == "\n" ? " " : $0 }) : self
+    }
+}

@@ -1,0 +1,63 @@
+import FolioDisplay
+import FolioModel
+
+/// Lists and block quotes: blocks flowed in a narrower context, with markers or a pull-quote frame.
+extension BlockFlow {
+    func addList(_ list: ListBlock, in context: Context, spaceBefore: Double, depth: Int) throws {
+        let style = context.inQuote ? theme.quote : theme.body
+        let markers = list.items.indices.map { index -> String in
+            list.ordered ? "\(list.start + index)." : ["•", "◦", "▪"][depth % 3]
+        }
+        var markerStyle = style
+        markerStyle.font.italic = false
+        if !list.ordered { markerStyle.color = theme.accent }
+        let widest = markers.map { measurer.width(of: $0, style: markerStyle) }.max() ?? 0
+        let gap = style.font.size * 0.6
+        let indent = max(style.font.size * 1.5, widest + gap)
+        var inner = context
+        inner.x += indent
+        inner.width -= indent
+        inner.blockGap = list.tight ? style.font.size * 0.25 : theme.paragraphSpacing
+        for (index, item) in list.items.enumerated() {
+            let start = units.count
+            for (blockIndex, block) in item.enumerated() {
+                var blockContext = inner
+                if blockIndex == 0 { blockContext.blockGap = index == 0 ? spaceBefore : inner.blockGap }
+                if case .list(let nested) = block.kind {
+                    try addList(nested, in: inner, spaceBefore: inner.blockGap, depth: depth + 1)
+                } else {
+                    try flow(block, in: blockContext, first: false)
+                }
+            }
+            if units.count == start { addSpacer(theme.lineHeight(style), in: inner, spaceBefore: inner.blockGap, keepWithNext: false) }
+            let baseline = units[start].items.lazy.compactMap { item -> Double? in
+                if case .text(let text) = item { return text.origin.y } else { return nil }
+            }.first ?? theme.lineHeight(style) * 0.75
+            let marker = measurer.measureLine([TextSpan(markers[index], style: markerStyle)], lang: lang)
+            let x = inner.x - gap - marker.width
+            units[start].items.append(.text(TextItem(origin: Point(x: x, y: baseline), line: marker)))
+        }
+    }
+
+    func addQuote(_ blocks: [Block], in context: Context, spaceBefore: Double) throws {
+        let pad = theme.layout.body.size * 0.9
+        let bar = 3.0
+        var inner = context
+        inner.x += bar + pad * 1.4
+        inner.width -= bar + pad * 2.4
+        inner.inQuote = true
+        inner.blockGap = theme.paragraphSpacing * 0.8
+        let frameX = context.x, frameWidth = context.width
+        let background = theme.quoteBackground, accent = theme.accent
+        let outer = context.decorate
+        inner.decorate = { height in
+            (outer?(height) ?? []) + [
+                .rect(RectItem(rect: Rect(x: frameX, y: 0, width: frameWidth, height: height), fill: background)),
+                .rect(RectItem(rect: Rect(x: frameX, y: 0, width: bar, height: height), fill: accent)),
+            ]
+        }
+        addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true)
+        try flow(blocks, in: inner)
+        addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)
+    }
+}

@@ -1,0 +1,62 @@
+import FolioCharts
+import FolioDisplay
+import FolioModel
+
+/// Figures: images and charts, each one unbreakable unit with a numbered caption below.
+extension BlockFlow {
+    func addImage(_ image: ImageBlock, in context: Context) {
+        let maxHeight = theme.layout.contentHeight * 0.8
+        var width = min(Double(image.pixelWidth) * 0.75, context.width)
+        var height = width * Double(image.pixelHeight) / Double(image.pixelWidth)
+        if height > maxHeight {
+            height = maxHeight
+            width = height * Double(image.pixelWidth) / Double(image.pixelHeight)
+        }
+        let x = context.x + (context.width - width) / 2
+        let items: [DisplayItem] = [.image(ImageItem(rect: Rect(x: x, y: 0, width: width, height: height), path: image.path))]
+        addFigure(items, height: height, caption: image.caption.isEmpty ? nil : image.caption, in: context)
+    }
+
+    func addChart(_ chart: ChartBlock, in context: Context) throws {
+        let captionRoom = theme.lineHeight(theme.caption) * 3
+        let frame = ChartFrame(width: context.width, preferredHeight: nil,
+                               maximumHeight: theme.layout.contentHeight - captionRoom)
+        let drawing = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: theme.chartTheme(lang: lang),
+                                             measurer: measurer)
+        let size = drawing.drawing.size
+        let scale = size.width > context.width ? context.width / size.width : 1
+        let x = context.x + (context.width - size.width * scale) / 2
+        let group = DisplayItem.group(GroupItem(origin: Point(x: x, y: 0), scale: scale, items: drawing.drawing.items))
+        addFigure([group], height: size.height * scale, caption: drawing.caption, in: context)
+        for part in drawing.continuations {
+            let partScale = part.size.width > context.width ? context.width / part.size.width : 1
+            var unit = FlowUnit(height: part.size.height * partScale, items: [
+                .group(GroupItem(origin: Point(x: context.x, y: 0), scale: partScale, items: part.items)),
+            ])
+            unit.breakBefore = true
+            units.append(unit)
+        }
+    }
+
+    /// A figure unit: the items, then "Figure N. caption" beneath, never split.
+    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, in context: Context) {
+        figureCount += 1
+        var all = items
+        var total = height
+        if let caption {
+            var label = theme.caption
+            label.font.weight = 700
+            let spans = [TextSpan("Figure \(figureCount). ", style: label), TextSpan(caption, style: theme.caption)]
+            let lines = measurer.breakLines(StyledParagraph(spans: spans, alignment: .center, lang: lang), width: context.width)
+            total += theme.caption.font.size * 0.6
+            for line in lines {
+                let lineHeight = theme.lineHeight(theme.caption, leading: 1.3)
+                let x = context.x + (context.width - line.width) / 2
+                all += Self.textItems(line, origin: Point(x: x, y: total + line.ascent))
+                total += lineHeight
+            }
+        }
+        units.append(FlowUnit(height: total, spaceBefore: theme.paragraphSpacing * 1.4, items: all))
+        if let last = units.indices.last { units[last].spaceBefore = theme.paragraphSpacing * 1.4 }
+    }
+}

@@ -1,0 +1,132 @@
+import FolioDisplay
+import FolioModel
+
+/// Tables: measured column widths, rows as unbreakable units, the header repeated on each page.
+extension BlockFlow {
+    /// Rows sampled when sizing columns (bounds the cost of huge tables).
+    static let columnSampleRows = 200
+
+    func addTable(_ table: TableBlock, in context: Context) {
+        let columnCount = max(table.header.count, table.rows.map(\.count).max() ?? 0)
+        guard columnCount > 0 else { return }
+        let pad = 5.0
+        let headerSpans = (0..<columnCount).map { column -> [TextSpan] in
+            column < table.header.count ? styler.spans(table.header[column], base: theme.tableHeaderCell) : []
+        }
+        let rowSpans = table.rows.map { row in
+            (0..<columnCount).map { column -> [TextSpan] in
+                column < row.count ? styler.spans(row[column], base: theme.tableCell) : []
+            }
+        }
+        let widths = columnWidths(header: headerSpans, rows: rowSpans, count: columnCount, available: context.width, pad: pad)
+        let alignments = (0..<columnCount).map { $0 < table.alignments.count ? table.alignments[$0] : .left }
+
+        var headerUnit = rowUnit(headerSpans, widths: widths, alignments: alignments, pad: pad, x: context.x,
+                                 fill: theme.tableHeader, ruleColor: theme.accent, ruleWidth: 0.9)
+        headerUnit.spaceBefore = theme.paragraphSpacing * 1.2
+        headerUnit.keepWithNext = true
+        headerUnit.canBreakAfter = false
+        units.append(headerUnit)
+        var repeated = headerUnit
+        repeated.spaceBefore = 0
+        let header = RepeatedHeader(unit: repeated)
+        for (index, row) in rowSpans.enumerated() {
+            var unit = rowUnit(row, widths: widths, alignments: alignments, pad: pad, x: context.x,
+                               fill: index % 2 == 1 ? theme.tableStripe : nil, ruleColor: theme.rule, ruleWidth: 0.5)
+            unit.repeatedHeader = header
+            units.append(unit)
+        }
+        if let caption = table.caption {
+            tableCount += 1
+            var label = theme.caption
+            label.font.weight = 700
+            let spans = [TextSpan("Table \(tableCount). ", style: label), TextSpan(caption, style: theme.caption)]
+            let lines = measurer.breakLines(StyledParagraph(spans: spans, alignment: .left, lang: lang),
+                                            width: context.width)
+            var inner = context
+            inner.decorate = nil
+            let start = units.count
+            addLines(lines, style: theme.caption, in: inner, spaceBefore: 4, leading: 1.3)
+            if start > 0, start < units.count { units[start - 1].canBreakAfter = false }
+        }
+    }
+
+    /// Widths that fit `available`: natural widths when they fit, else shrunk toward each column's longest word.
+    func columnWidths(header: [[TextSpan]], rows: [[[TextSpan]]], count: Int, available: Double, pad: Double) -> [Double] {
+        var natural = [Double](repeating: 0, count: count)
+        var minimum = [Double](repeating: 0, count: count)
+        let sample = [header] + rows.prefix(Self.columnSampleRows)
+        for row in sample {
+            for (column, spans) in row.enumerated() where !spans.isEmpty {
+                natural[column] = max(natural[column], measurer.measureLine(spans, lang: lang).width + 2 * pad)
+                let longestWord = spans.flatMap { span in
+                    span.text.split(separator: " ").map { TextSpan(String($0), style: span.style) }
+                }.map { measurer.measureLine([$0], lang: lang).width }.max() ?? 0
+                minimum[column] = max(minimum[column], min(longestWord + 2 * pad, available / Double(count)))
+            }
+        }
+        let naturalTotal = natural.reduce(0, +)
+        if naturalTotal <= available {
+            let extra = available - naturalTotal
+            return natural.map { $0 + extra * ($0 / max(naturalTotal, 1)) }
+        }
+        // Water-filling: columns narrower than their fair share keep their natural width;
+        // the rest share what is left in proportion to their natural widths, never below their longest word.
+        var widths = [Double](repeating: 0, count: count)
+        var open = Set(0..<count)
+        var remaining = available
+        var changed = true
+        while changed, !open.isEmpty {
+            changed = false
+            let openNatural = open.reduce(0) { $0 + natural[$1] }
+            for column in open.sorted() where natural[column] <= remaining * natural[column] / max(openNatural, 1)
+                || natural[column] <= remaining / Double(open.count) {
+                widths[column] = natural[column]
+                remaining -= natural[column]
+                open.remove(column)
+                changed = true
+            }
+        }
+        let openNatural = open.reduce(0) { $0 + natural[$1] }
+        for column in open { widths[column] = max(minimum[column], remaining * natural[column] / max(openNatural, 1)) }
+        let total = widths.reduce(0, +)
+        return total > available ? widths.map { $0 * available / total } : widths
+    }
+
+    /// One table row as a unit: optional fill, cell lines, and a rule under it.
+    func rowUnit(_ cells: [[TextSpan]], widths: [Double], alignments: [TableBlock.Alignment], pad: Double, x: Double,
+                 fill: Color?, ruleColor: Color, ruleWidth: Double) -> FlowUnit {
+        var cellLines: [[TextLine]] = []
+        var height = 0.0
+        for (column, spans) in cells.enumerated() {
+            let lines = spans.isEmpty ? [] : measurer.breakLines(StyledParagraph(spans: spans, alignment: .left, lang: lang),
+                                                                  width: widths[column] - 2 * pad)
+            cellLines.append(lines)
+            let lineHeight = theme.lineHeight(theme.tableCell, leading: 1.3)
+            height = max(height, lines.reduce(0) { $0 + max(lineHeight, $1.height) })
+        }
+        height += 2 * pad
+        let totalWidth = widths.reduce(0, +)
+        var items: [DisplayItem] = []
+        if let fill { items.append(.rect(RectItem(rect: Rect(x: x, y: 0, width: totalWidth, height: height), fill: fill))) }
+        var cellX = x
+        for (column, lines) in cellLines.enumerated() {
+            var y = pad
+            for line in lines {
+                let lineHeight = max(theme.lineHeight(theme.tableCell, leading: 1.3), line.height)
+                var lineX = cellX + pad
+                switch alignments[column] {
+                case .left: break
+                case .center: lineX = cellX + (widths[column] - line.width) / 2
+                case .right: lineX = cellX + widths[column] - pad - line.width
+                }
+                items += Self.textItems(line, origin: Point(x: lineX, y: y + (lineHeight - line.height) / 2 + line.ascent))
+                y += lineHeight
+            }
+            cellX += widths[column]
+        }
+        items.append(.line(LineItem(from: Point(x: x, y: height), to: Point(x: x + totalWidth, y: height),
+                                    stroke: Stroke(color: ruleColor, width: ruleWidth))))
+        return FlowUnit(height: height, items: items)
+    }
+}

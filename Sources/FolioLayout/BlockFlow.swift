@@ -1,0 +1,172 @@
+import FolioCharts
+import FolioDisplay
+import FolioModel
+
+/// Turns body blocks into flow units at a given width: paragraphs into lines, tables into rows.
+final class BlockFlow {
+    let theme: Theme
+    let measurer: TextMeasuring
+    let briefing: Briefing
+    let styler: InlineStyler
+    let lang: String
+    /// Running figure and table numbers.
+    var figureCount = 0
+    var tableCount = 0
+    var headingNumbers: [Int] = []
+    var units: [FlowUnit] = []
+
+    init(briefing: Briefing, theme: Theme, measurer: TextMeasuring) {
+        self.briefing = briefing
+        self.theme = theme
+        self.measurer = measurer
+        self.styler = InlineStyler(theme: theme)
+        self.lang = briefing.metadata.lang
+    }
+
+    /// Flow context: where blocks go and how they are decorated (inside quotes and lists).
+    struct Context {
+        var x: Double
+        var width: Double
+        /// Drawn behind every unit in this context (quote bars and backgrounds).
+        var decorate: ((Double) -> [DisplayItem])?
+        var inQuote = false
+        /// Space between blocks in this context.
+        var blockGap: Double
+    }
+
+    func flow(_ blocks: [Block]) throws {
+        let context = Context(x: 0, width: theme.layout.contentWidth, blockGap: theme.paragraphSpacing)
+        try flow(blocks, in: context)
+    }
+
+    func flow(_ blocks: [Block], in context: Context) throws {
+        for (index, block) in blocks.enumerated() {
+            try flow(block, in: context, first: index == 0)
+        }
+    }
+
+    func flow(_ block: Block, in context: Context, first: Bool) throws {
+        let gap = first && context.inQuote ? 0 : context.blockGap
+        switch block.kind {
+        case .heading(let heading): addHeading(heading, in: context)
+        case .paragraph(let inlines):
+            let style = context.inQuote ? theme.quote : theme.body
+            let alignment: TextAlignment = theme.layout.justify ? .justify : .left
+            addParagraph(styler.spans(inlines, base: style), style: style, alignment: alignment, in: context, spaceBefore: gap)
+        case .list(let list): try addList(list, in: context, spaceBefore: gap, depth: 0)
+        case .quote(let inner): try addQuote(inner, in: context, spaceBefore: gap)
+        case .code(_, let text): addCode(text, in: context, spaceBefore: gap)
+        case .table(let table): addTable(table, in: context)
+        case .image(let image): addImage(image, in: context)
+        case .thematicBreak: addRule(in: context)
+        case .pageBreak:
+            var marker = FlowUnit(height: 0, items: [])
+            marker.breakBefore = true
+            units.append(marker)
+        case .chart(let chart): try addChart(chart, in: context)
+        }
+    }
+
+    /// Adds one unit per line of a paragraph, with orphan/widow control.
+    func addParagraph(_ spans: [TextSpan], style: TextStyle, alignment: TextAlignment, in context: Context,
+                      spaceBefore: Double, hyphenate: Bool? = nil, leading: Double? = nil) {
+        guard !spans.isEmpty else { return }
+        let paragraph = StyledParagraph(spans: spans, alignment: alignment, lang: lang,
+                                        hyphenate: hyphenate ?? theme.layout.hyphenate)
+        let lines = measurer.breakLines(paragraph, width: context.width)
+        addLines(lines, style: style, in: context, spaceBefore: spaceBefore, leading: leading)
+    }
+
+    func addLines(_ lines: [TextLine], style: TextStyle, in context: Context, spaceBefore: Double, leading: Double? = nil,
+                  alignment: TextAlignment = .left) {
+        let nominal = theme.lineHeight(style, leading: leading)
+        for (index, line) in lines.enumerated() {
+            let height = max(nominal, line.height + style.font.size * 0.15)
+            let baseline = (height - line.height) / 2 + line.ascent
+            var x = context.x
+            if alignment == .center { x += (context.width - line.drawnWidth) / 2 }
+            if alignment == .right { x += context.width - line.drawnWidth }
+            var items = context.decorate?(height) ?? []
+            items += Self.textItems(line, origin: Point(x: x, y: baseline))
+            var unit = FlowUnit(height: height, spaceBefore: index == 0 ? spaceBefore : 0, items: items)
+            // No single line left at the bottom of a page or carried to the top of the next.
+            unit.canBreakAfter = lines.count < 4 ? index == lines.count - 1 : !(index == 0 || index == lines.count - 2)
+            units.append(unit)
+        }
+    }
+
+    /// A text line and its link areas as display items.
+    static func textItems(_ line: TextLine, origin: Point) -> [DisplayItem] {
+        var items: [DisplayItem] = [.text(TextItem(origin: origin, line: line))]
+        for link in line.links {
+            let rect = Rect(x: origin.x + link.x, y: origin.y - line.ascent, width: link.width, height: line.height)
+            let target: LinkItem.Target = link.target.hasPrefix("#") ? .anchor(String(link.target.dropFirst())) : .uri(link.target)
+            items.append(.link(LinkItem(rect: rect, target: target)))
+        }
+        return items
+    }
+
+    func addHeading(_ heading: Heading, in context: Context) {
+        let style = theme.heading(level: heading.level)
+        let title = heading.content.plainText
+        var label = title
+        if let pattern = theme.layout.numbering {
+            let depth = pattern.split(separator: ".").count
+            if heading.level <= depth {
+                if headingNumbers.count < heading.level { headingNumbers += Array(repeating: 0, count: heading.level - headingNumbers.count) }
+                headingNumbers = Array(headingNumbers.prefix(heading.level))
+                headingNumbers[heading.level - 1] += 1
+                label = headingNumbers.map { String(max($0, 1)) }.joined(separator: ".") + "  " + title
+            }
+        }
+        var spans = styler.spans(heading.content, base: style)
+        if label != title { spans.insert(TextSpan(String(label.dropLast(title.count)), style: style), at: 0) }
+        let lines = measurer.breakLines(StyledParagraph(spans: spans, alignment: .left, lang: lang), width: context.width)
+        let spaceBefore = style.font.size * (heading.level == 1 ? 1.5 : 1.1)
+        let start = units.count
+        addLines(lines, style: style, in: context, spaceBefore: spaceBefore, leading: 1.22)
+        guard units.count > start else { return }
+        for index in start..<units.count {
+            units[index].keepWithNext = true
+            units[index].canBreakAfter = false
+        }
+        units[start].items.insert(.anchor(AnchorItem(name: heading.anchor, point: Point(x: context.x, y: 0),
+                                                     outlineTitle: label, outlineLevel: heading.level)), at: 0)
+        units[start].headings = [HeadingMark(anchor: heading.anchor, level: heading.level, title: label)]
+        if heading.level == 1 { units[start].sectionTitle = title }
+        // A little air under the heading, kept with it.
+        units[units.count - 1].height += style.font.size * 0.35
+    }
+
+    func addRule(in context: Context) {
+        let gap = theme.paragraphSpacing
+        let items: [DisplayItem] = [.line(LineItem(from: Point(x: context.x, y: gap), to: Point(x: context.x + context.width, y: gap),
+                                                   stroke: Stroke(color: theme.rule, width: 0.6)))]
+        units.append(FlowUnit(height: gap * 2, spaceBefore: 0, items: items))
+    }
+
+    func addCode(_ text: String, in context: Context, spaceBefore: Double) {
+        let pad = 6.0
+        var inner = context
+        inner.x += pad
+        inner.width -= 2 * pad
+        let background = theme.codeBackground, frameX = context.x, frameWidth = context.width
+        let outer = context.decorate
+        inner.decorate = { height in
+            (outer?(height) ?? []) + [.rect(RectItem(rect: Rect(x: frameX, y: 0, width: frameWidth, height: height), fill: background))]
+        }
+        addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true)
+        let paragraph = StyledParagraph(spans: [TextSpan(text, style: theme.code)], alignment: .left, lang: lang)
+        let lines = measurer.breakLines(paragraph, width: inner.width)
+        addLines(lines, style: theme.code, in: inner, spaceBefore: 0, leading: 1.3)
+        addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)
+    }
+
+    /// An empty unit of `height` carrying the context's decoration (padding inside quotes and code).
+    func addSpacer(_ height: Double, in context: Context, spaceBefore: Double, keepWithNext: Bool) {
+        var unit = FlowUnit(height: height, spaceBefore: spaceBefore, items: context.decorate?(height) ?? [])
+        unit.canBreakAfter = !keepWithNext
+        if !keepWithNext, units.count > 0 { units[units.count - 1].canBreakAfter = false }
+        units.append(unit)
+    }
+}

@@ -1,0 +1,65 @@
+import FolioDisplay
+import FolioModel
+
+/// Lays out a whole briefing: cover, table of contents, body pages with running furniture.
+public enum DocumentLayout {
+    /// Passes over the contents before its length settles (its own length can move headings).
+    static let maximumContentsPasses = 4
+
+    public static func layout(_ briefing: Briefing, measurer: TextMeasuring) throws -> PagedDocument {
+        let layout = briefing.layout
+        let theme = Theme(layout: layout)
+        let pageSize = Size(width: layout.pageWidth, height: layout.pageHeight)
+        let flow = BlockFlow(briefing: briefing, theme: theme, measurer: measurer)
+        try flow.flow(briefing.blocks)
+        let bodyUnits = flow.units
+        let paginator = Paginator(pageHeight: layout.contentHeight)
+        let bodyPlans = paginator.paginate(bodyUnits)
+
+        // Where each heading and section lands, in body page indices.
+        var headingPages: [(HeadingMark, Int)] = []
+        var sections: [String] = []
+        var current = ""
+        for plan in bodyPlans {
+            var firstOnPage: String?
+            for placement in plan {
+                guard case .unit(let index) = placement.source else { continue }
+                for mark in bodyUnits[index].headings { headingPages.append((mark, sections.count)) }
+                if let title = bodyUnits[index].sectionTitle {
+                    if firstOnPage == nil { firstOnPage = title }
+                    current = title
+                }
+            }
+            sections.append(firstOnPage ?? current)
+            if firstOnPage != nil { current = sectionAtEnd(of: plan, units: bodyUnits) ?? current }
+        }
+
+        let cover = layout.cover ? CoverPage(theme: theme, measurer: measurer, metadata: briefing.metadata).items(pageSize: pageSize) : nil
+        let contents = TableOfContents(theme: theme, measurer: measurer, lang: briefing.metadata.lang)
+        let marks = headingPages.map(\.0)
+        var tocUnits = contents.units(for: marks, pages: [:])
+        var tocPlans = tocUnits.isEmpty ? [] : paginator.paginate(tocUnits)
+        var offset = 0
+        for _ in 0..<maximumContentsPasses {
+            offset = (cover == nil ? 0 : 1) + tocPlans.count
+            var pages: [String: Int] = [:]
+            for (mark, page) in headingPages { pages[mark.anchor] = page + offset + 1 }
+            tocUnits = contents.units(for: marks, pages: pages)
+            let replanned = tocUnits.isEmpty ? [] : paginator.paginate(tocUnits)
+            let settled = replanned.count == tocPlans.count
+            tocPlans = replanned
+            if settled { break }
+        }
+        return PagedDocument(metadata: briefing.metadata, pageSize: pageSize, theme: theme, measurer: measurer,
+                             coverItems: cover, tocUnits: tocUnits, tocPlans: tocPlans, bodyUnits: bodyUnits,
+                             bodyPlans: bodyPlans, bodySections: sections,
+                             headings: headingPages.map { (mark: $0.0, page: $0.1 + offset + 1) })
+    }
+
+    static func sectionAtEnd(of plan: Paginator.PagePlan, units: [FlowUnit]) -> String? {
+        for placement in plan.reversed() {
+            if case .unit(let index) = placement.source, let title = units[index].sectionTitle { return title }
+        }
+        return nil
+    }
+}

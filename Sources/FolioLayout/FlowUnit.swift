@@ -1,0 +1,42 @@
+import FolioDisplay
+
+/// One unbreakable piece of the text flow (a line, a table row, a figure) with its pagination rules.
+///
+/// Items are positioned relative to the unit's top-left corner, x measured from the left margin.
+public struct FlowUnit: Sendable {
+    public var height: Double
+    /// Space above the unit; dropped when the unit starts a page.
+    public var spaceBefore: Double
+    public var items: [DisplayItem]
+    /// A heading: never the last unit on a page.
+    public var keepWithNext = false
+    /// False between lines that must stay together (orphan and widow control).
+    public var canBreakAfter = true
+    /// Start a new page before this unit (`<!-- pagebreak -->`).
+    public var breakBefore = false
+    /// A table header row to repeat when a page starts in the middle of this table.
+    public var repeatedHeader: RepeatedHeader?
+    /// A level-1 heading's text: what `{section}` shows from here on.
+    public var sectionTitle: String?
+    /// Headings in this unit: anchor name → level and title, for the table of contents.
+    public var headings: [HeadingMark] = []
+
+    public init(height: Double, spaceBefore: Double = 0, items: [DisplayItem]) {
+        self.height = height
+        self.spaceBefore = spaceBefore
+        self.items = items
+    }
+}
+
+/// A header row repeated at the top of each page a table continues on.
+public final class RepeatedHeader: @unchecked Sendable {
+    public let unit: FlowUnit
+    public init(unit: FlowUnit) { self.unit = unit }
+}
+
+/// A heading's place in the flow, for the table of contents.
+public struct HeadingMark: Hashable, Sendable {
+    public var anchor: String
+    public var level: Int
+    public var title: String
+}

@@ -1,0 +1,61 @@
+import FolioDisplay
+import FolioModel
+
+/// Running header and footer: the layout's templates filled in and set in the margins.
+struct Furniture {
+    let theme: Theme
+    let measurer: TextMeasuring
+    let lang: String
+
+    /// Items for one page's header and footer.
+    func items(values: [String: String], pageSize: Size) -> [DisplayItem] {
+        let layout = theme.layout
+        var items: [DisplayItem] = []
+        let headerBaseline = layout.margins.top - theme.furniture.font.size * 2.2
+        let footerBaseline = pageSize.height - layout.margins.bottom + theme.furniture.font.size * 3.2
+        let header = place(layout.header, values: values, baseline: headerBaseline, pageWidth: pageSize.width)
+        if !header.isEmpty {
+            items += header
+            let ruleY = headerBaseline + theme.furniture.font.size * 0.7
+            items.append(.line(LineItem(from: Point(x: layout.margins.left, y: ruleY),
+                                        to: Point(x: pageSize.width - layout.margins.right, y: ruleY),
+                                        stroke: Stroke(color: theme.rule, width: 0.5))))
+        }
+        items += place(layout.footer, values: values, baseline: footerBaseline, pageWidth: pageSize.width)
+        return items
+    }
+
+    private func place(_ templates: LayoutSpec.Furniture, values: [String: String], baseline: Double, pageWidth: Double) -> [DisplayItem] {
+        let layout = theme.layout
+        let width = layout.contentWidth
+        var items: [DisplayItem] = []
+        let slots: [(String, TextAlignment)] = [(templates.left, .left), (templates.center, .center), (templates.right, .right)]
+        for (template, alignment) in slots where !template.isEmpty {
+            let text = Template.expand(template, values: values)
+            guard !text.isEmpty else { continue }
+            var line = measurer.measureLine([TextSpan(text, style: theme.furniture)], lang: lang)
+            // Keep each slot within its third of the line so long titles never collide.
+            let limit = width / (templates.center.isEmpty ? 2 : 3) - 6
+            if line.width > limit { line = shortened(text, to: limit) }
+            let x: Double
+            switch alignment {
+            case .left, .justify: x = layout.margins.left
+            case .center: x = layout.margins.left + (width - line.width) / 2
+            case .right: x = pageWidth - layout.margins.right - line.width
+            }
+            items.append(.text(TextItem(origin: Point(x: x, y: baseline), line: line)))
+        }
+        return items
+    }
+
+    /// The text cut at a word boundary with an ellipsis so it fits `limit`.
+    private func shortened(_ text: String, to limit: Double) -> TextLine {
+        var words = text.split(separator: " ").map(String.init)
+        while words.count > 1 {
+            words.removeLast()
+            let line = measurer.measureLine([TextSpan(words.joined(separator: " ") + "…", style: theme.furniture)], lang: lang)
+            if line.width <= limit { return line }
+        }
+        return measurer.measureLine([TextSpan((words.first ?? "") + "…", style: theme.furniture)], lang: lang)
+    }
+}

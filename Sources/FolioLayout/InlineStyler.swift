@@ -1,0 +1,67 @@
+import FolioDisplay
+import FolioModel
+
+/// Turns inline Markdown runs into styled text spans.
+struct InlineStyler {
+    let theme: Theme
+
+    func spans(_ inlines: [Inline], base: TextStyle) -> [TextSpan] {
+        var result: [TextSpan] = []
+        append(inlines, style: base, link: nil, into: &result)
+        return merged(result)
+    }
+
+    private func append(_ inlines: [Inline], style: TextStyle, link: String?, into result: inout [TextSpan]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                result.append(TextSpan(text, style: style, link: link))
+            case .softBreak:
+                result.append(TextSpan(" ", style: style, link: link))
+            case .lineBreak:
+                result.append(TextSpan("\n", style: style, link: link))
+            case .code(let text):
+                var code = style
+                code.font.family = theme.code.font.family
+                code.font.size = (style.font.size * 0.88 * 2).rounded() / 2
+                code.background = theme.codeBackground
+                result.append(TextSpan(text, style: code, link: link))
+            case .emphasis(let inner):
+                var emphasised = style
+                emphasised.font.italic.toggle()
+                append(inner, style: emphasised, link: link, into: &result)
+            case .strong(let inner):
+                var strong = style
+                strong.font.weight = max(style.font.weight, 700)
+                append(inner, style: strong, link: link, into: &result)
+            case .strikethrough(let inner):
+                var struck = style
+                struck.strikethrough = true
+                append(inner, style: struck, link: link, into: &result)
+            case .link(let url, let inner):
+                var linked = style
+                linked.color = theme.link
+                linked.underline = true
+                append(inner, style: linked, link: url, into: &result)
+            case .image(let description):
+                var muted = style
+                muted.color = theme.muted
+                result.append(TextSpan("[\(description)]", style: muted, link: link))
+            }
+        }
+    }
+
+    /// Joins neighbouring spans of the same style and link (fewer attribute runs to shape).
+    private func merged(_ spans: [TextSpan]) -> [TextSpan] {
+        var result: [TextSpan] = []
+        for span in spans where !span.text.isEmpty {
+            if var last = result.last, last.style == span.style, last.link == span.link {
+                last.text += span.text
+                result[result.count - 1] = last
+            } else {
+                result.append(span)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,61 @@
+import FolioDisplay
+import FolioModel
+
+/// The contents list: one clickable entry per heading down to the layout's depth, with page numbers.
+struct TableOfContents {
+    let theme: Theme
+    let measurer: TextMeasuring
+    let lang: String
+
+    /// Units for the contents, given each heading's page number (nil while not yet known).
+    func units(for headings: [HeadingMark], pages: [String: Int]) -> [FlowUnit] {
+        let layout = theme.layout
+        let entries = headings.filter { $0.level <= layout.tocDepth }
+        guard !entries.isEmpty else { return [] }
+        var units: [FlowUnit] = []
+        let titleStyle = theme.heading(level: 1)
+        let titleLine = measurer.measureLine([TextSpan(layout.tocTitle, style: titleStyle)], lang: lang)
+        var titleUnit = FlowUnit(height: titleStyle.font.size * 2.6, items: [
+            .text(TextItem(origin: Point(x: 0, y: titleStyle.font.size * 1.2), line: titleLine)),
+        ])
+        titleUnit.keepWithNext = true
+        titleUnit.canBreakAfter = false
+        units.append(titleUnit)
+
+        let numberWidth = measurer.width(of: "0000", style: theme.body)
+        for entry in entries {
+            var style = theme.body
+            if entry.level == 1 {
+                style.font.family = layout.heading.family
+                style.font.weight = 700
+            }
+            let indent = Double(entry.level - 1) * style.font.size * 1.6
+            let width = layout.contentWidth - indent - numberWidth - 8
+            let lines = measurer.breakLines(StyledParagraph(spans: [TextSpan(entry.title, style: style)], lang: lang), width: width)
+            let lineHeight = theme.lineHeight(style, leading: 1.3)
+            let spaceBefore = entry.level == 1 ? style.font.size * 0.7 : style.font.size * 0.15
+            var items: [DisplayItem] = []
+            var y = 0.0
+            for line in lines {
+                items.append(.text(TextItem(origin: Point(x: indent, y: y + line.ascent + (lineHeight - line.height) / 2), line: line)))
+                y += lineHeight
+            }
+            let baseline = y - lineHeight + (lines.last.map { $0.ascent + (lineHeight - $0.height) / 2 } ?? 0)
+            let number = pages[entry.anchor].map(String.init) ?? "000"
+            let numberLine = measurer.measureLine([TextSpan(number, style: style)], lang: lang)
+            let numberX = layout.contentWidth - numberLine.width
+            items.append(.text(TextItem(origin: Point(x: numberX, y: baseline), line: numberLine)))
+            let leaderStart = indent + (lines.last?.width ?? 0) + 6
+            if numberX - 6 > leaderStart {
+                items.append(.line(LineItem(from: Point(x: leaderStart, y: baseline), to: Point(x: numberX - 6, y: baseline),
+                                            stroke: Stroke(color: theme.muted.withAlpha(0.7), width: 0.8, dash: [0.8, 3]))))
+            }
+            items.append(.link(LinkItem(rect: Rect(x: indent, y: 0, width: layout.contentWidth - indent, height: y),
+                                        target: .anchor(entry.anchor))))
+            var unit = FlowUnit(height: y, spaceBefore: spaceBefore, items: items)
+            unit.keepWithNext = false
+            units.append(unit)
+        }
+        return units
+    }
+}

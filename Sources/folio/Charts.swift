@@ -1,0 +1,62 @@
+import ArgumentParser
+import Folio
+
+/// `folio charts SOURCE`: every chart of a briefing written alone.
+struct Charts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export each chart of a briefing alone as PNG, SVG or PDF.",
+        discussion: """
+        Files are named NAME-CHARTID.EXT in -o DIR (or Output/). A chart fence without use: gets the id
+        timeline-N or orgchart-N by its order in the source.
+        """
+    )
+
+    @Argument(help: "The briefing whose charts to export.")
+    var source: String
+
+    @Option(help: "Export only the chart with this id (repeatable).")
+    var only: [String] = []
+
+    @Option(name: [.short, .customLong("output")], help: "Output folder.")
+    var output: String?
+
+    @Option(help: "Output format: png, svg or pdf (repeatable).")
+    var format: [OutputFormat] = []
+
+    @Option(help: "PNG pixels per point (2 gives 144 dpi).")
+    var scale: Double = 2
+
+    @Option(help: "Chart width in points (default: the layout's text width).")
+    var width: Double?
+
+    @Flag(help: "Transparent background instead of white.")
+    var transparent = false
+
+    @Option(help: "A layout name or path (fonts, colours and default width).")
+    var layout: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a front-matter key (repeatable).", valueName: "KEY=VALUE"))
+    var settings: [String] = []
+
+    func validate() throws {
+        guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be above 0 and at most 16") }
+        if let width { guard width >= 72, width <= 14_400 else { throw ValidationError("--width must be between 72 and 14400 points") } }
+        _ = try parseSettings(settings)
+    }
+
+    func run() throws {
+        var options = ChartExportOptions()
+        options.formats = format.isEmpty ? [.png] : format
+        options.output = output
+        options.only = only
+        options.scale = scale
+        options.width = width
+        options.transparent = transparent
+        options.load = LoadOptions(layout: layout, settings: try parseSettings(settings))
+        try runReportingErrors {
+            let result = try Renderer().exportCharts(source: source, options: options)
+            print("wrote \(result.files.count) files for \(result.pageCount) charts")
+            return result.warnings
+        }
+    }
+}

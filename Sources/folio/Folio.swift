@@ -1,0 +1,44 @@
+import ArgumentParser
+import Folio
+import Foundation
+
+/// The `folio` command and its subcommands.
+struct Folio: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "folio",
+        abstract: "Render briefings (Markdown + YAML) into paged PDF, PNG and SVG, with timeline and org charts.",
+        discussion: """
+        Input errors are printed as FILE:LINE:COLUMN: error: MESSAGE and exit with status 1;
+        no partial output file is left behind. Usage errors exit with status 2.
+        Formats: see docs/FORMATS.md (briefings, data files, layouts, batch configs).
+        """,
+        version: FolioVersion.current,
+        subcommands: [Render.self, Charts.self, Batch.self, Check.self]
+    )
+}
+
+/// Runs `body`, printing diagnostics compiler-style and exiting 1 on input or output errors.
+func runReportingErrors(_ body: () throws -> [Diagnostic]) throws {
+    do {
+        for warning in try body() { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
+    } catch let diagnostic as Diagnostic {
+        FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        throw ExitCode(1)
+    } catch let error as OutputError {
+        FileHandle.standardError.write(Data(("folio: error: \(error.description)\n").utf8))
+        throw ExitCode(1)
+    } catch let error as RenderError {
+        FileHandle.standardError.write(Data(("folio: error: \(error.description)\n").utf8))
+        throw ExitCode(1)
+    }
+}
+
+/// Splits `KEY=VALUE` options.
+func parseSettings(_ values: [String]) throws -> [(key: String, value: String)] {
+    try values.map { text in
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            throw ValidationError("--set expects KEY=VALUE, got '\(text)'")
+        }
+        return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+    }
+}

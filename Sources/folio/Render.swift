@@ -1,0 +1,50 @@
+import ArgumentParser
+import Folio
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// `folio render SOURCE`: a briefing to PDF, or to PNG/SVG pages.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render a briefing to PDF (one file) or PNG/SVG (one file per page).",
+        discussion: """
+        PDF goes to -o FILE, or Output/NAME.pdf. PNG and SVG pages go to the folder -o DIR
+        (created if needed), or Output/, named NAME-001.png, NAME-002.png, ...
+        Example: folio render Assets/briefings/llama-journey.md --format png --dpi 150
+        """
+    )
+
+    @Argument(help: "The briefing: Markdown with YAML front matter.")
+    var source: String
+
+    @Option(help: "A layout name (from Layouts/) or a path to a layout YAML file; overrides the front matter.")
+    var layout: String?
+
+    @Option(name: [.short, .customLong("output")], help: "Output file (pdf) or folder (png, svg).")
+    var output: String?
+
+    @Option(help: "Output format: pdf, png or svg.")
+    var format: OutputFormat = .pdf
+
+    @Option(help: "Resolution of PNG pages in dots per inch.")
+    var dpi: Double = 150
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a front-matter key, e.g. --set subtitle=Draft (repeatable).", valueName: "KEY=VALUE"))
+    var settings: [String] = []
+
+    func validate() throws {
+        guard dpi >= 10, dpi <= RenderOptions.maximumDPI else { throw ValidationError("--dpi must be between 10 and \(Int(RenderOptions.maximumDPI))") }
+        _ = try parseSettings(settings)
+    }
+
+    func run() throws {
+        let options = RenderOptions(format: format, output: output, dpi: dpi,
+                                    load: LoadOptions(layout: layout, settings: try parseSettings(settings)))
+        try runReportingErrors {
+            let result = try Renderer().render(source: source, options: options)
+            let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(options.output ?? "Output")"
+            print("wrote \(summary) (\(result.pageCount) pages)")
+            return result.warnings
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import FolioModel
+import FolioTestSupport
+import XCTest
+
+final class BriefingLoaderTests: XCTestCase {
+    func load(_ markdown: String, files: [String: String] = [:]) throws -> Briefing {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        for (name, text) in files { try TestSupport.write(text, to: name, in: folder) }
+        return try BriefingLoader.load(path: TestSupport.write(markdown, to: "doc.md", in: folder))
+    }
+
+    /// The diagnostic thrown by loading `markdown`, or a failure.
+    func diagnostic(_ markdown: String, files: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) -> Diagnostic? {
+        do {
+            _ = try load(markdown, files: files)
+            XCTFail("expected an error", file: file, line: line)
+        } catch let diagnostic as Diagnostic {
+            return diagnostic
+        } catch {
+            XCTFail("unexpected error \(error)", file: file, line: line)
+        }
+        return nil
+    }
+
+    func testFrontMatterFillsMetadata() throws {
+        let briefing = try load("""
+        ---
+        title: "Meta's Llama Journey"
+        subtitle: From Glory to Crisis
+        date: 2025-11-01
+        authors: ["Folio Research Desk", "A. N. Other"]
+        lang: en-GB
+        keywords: [Meta, Llama]
+        ---
+        # First
+        Body.
+        """)
+        XCTAssertEqual(briefing.metadata.title, "Meta's Llama Journey")
+        XCTAssertEqual(briefing.metadata.subtitle, "From Glory to Crisis")
+        XCTAssertEqual(briefing.metadata.date, "2025-11-01")
+        XCTAssertEqual(briefing.metadata.displayDate, "1 November 2025")
+        XCTAssertEqual(briefing.metadata.authors, ["Folio Research Desk", "A. N. Other"])
+        XCTAssertEqual(briefing.metadata.lang, "en-GB")
+        XCTAssertEqual(briefing.metadata.keywords, ["Meta", "Llama"])
+        XCTAssertEqual(briefing.layout.name, "briefing")
+    }
+
+    func testBodyPositionsCountFrontMatterLines() throws {
+        let briefing = try load("---\ntitle: T\n---\n\n# Heading\n\nText\n")
+        XCTAssertEqual(briefing.blocks.map(\.location.line), [5, 7])
+        XCTAssertEqual(briefing.blocks.first?.location.column, 1)
+    }
+
+    func testUnknownFrontMatterKeySuggestsTheClosest() throws {
+        let error = diagnostic("---\ntitle: T\nsubtitel: S\n---\nText\n")
+        XCTAssertEqual(error?.location.line, 3)
+        XCTAssertEqual(error?.location.column, 1)
+        XCTAssertTrue(error?.message.contains("unknown key 'subtitel'") == true, error?.message ?? "")
+        XCTAssertEqual(error?.hints, ["did you mean 'subtitle'?"])
+        XCTAssertTrue(error?.description.hasSuffix("doc.md:3:1: error: unknown key 'subtitel' in the front matter\n"
+            + (error.map { "\($0.location): note: did you mean 'subtitle'?" } ?? "")) == true)
+    }
+
+    func testMalformedFrontMatterPointsAtTheLine() throws {
+        let error = diagnostic("---\ntitle: T\nauthors: [a, b\n---\nText\n")
+        XCTAssertTrue(error?.message.hasPrefix("invalid YAML") == true, error?.message ?? "")
+        XCTAssertGreaterThanOrEqual(error?.location.line ?? 0, 3)
+    }
+
+    func testUnclosedFrontMatter() {
+        let error = diagnostic("---\ntitle: T\n\nText\n")
+        XCTAssertEqual(error?.location.line, 1)
+        XCTAssertTrue(error?.message.contains("never closed") == true)
+    }
+
+    func testInvalidDate() {
+        let error = diagnostic("---\ndate: 2025-13-45\n---\nText\n")
+        XCTAssertEqual(error?.location.line, 2)
+        XCTAssertEqual(error?.location.column, 7)
+        XCTAssertTrue(error?.message.contains("not a valid date") == true)
+    }
+
+    func testUnknownLayoutSuggests() {
+        let error = diagnostic("---\nlayout: landscpe\n---\nText\n")
+        XCTAssertEqual(error?.location.line, 2)
+        XCTAssertEqual(error?.hints, ["did you mean 'landscape'?"])
+    }
+
+    func testMissingDataFileAndImage() {
+        let data = diagnostic("---\ndata: [nope.yaml]\n---\nText\n")
+        XCTAssertEqual(data?.location.line, 2)
+        XCTAssertTrue(data?.message.contains("does not exist") == true)
+        let image = diagnostic("Intro\n\n![A chart](missing.png)\n")
+        XCTAssertEqual(image?.location.line, 3)
+        XCTAssertTrue(image?.message.contains("missing.png") == true)
+    }
+
+    func testEmptyAndInvalidUTF8Files() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let empty = try TestSupport.write("  \n\n", to: "empty.md", in: folder)
+        XCTAssertThrowsError(try BriefingLoader.load(path: empty)) { error in
+            XCTAssertTrue((error as? Diagnostic)?.message.contains("empty") == true)
+        }
+        let bad = folder.appendingPathComponent("bad.md")
+        try Data([0x4F, 0x6B, 0x0A, 0x61, 0xFF, 0xFE]).write(to: bad)
+        XCTAssertThrowsError(try BriefingLoader.load(path: bad.path)) { error in
+            let diagnostic = error as? Diagnostic
+            XCTAssertEqual(diagnostic?.location.line, 2)
+            XCTAssertEqual(diagnostic?.location.column, 2)
+            XCTAssertTrue(diagnostic?.message.contains("UTF-8") == true)
+        }
+    }
+
+    func testSettingsOverrideFrontMatter() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let path = try TestSupport.write("---\ntitle: Old\n---\nText\n", to: "doc.md", in: folder)
+        let briefing = try BriefingLoader.load(path: path, options: LoadOptions(settings: [("title", "New"), ("authors", "[A, B]")]))
+        XCTAssertEqual(briefing.metadata.title, "New")
+        XCTAssertEqual(briefing.metadata.authors, ["A", "B"])
+        XCTAssertThrowsError(try BriefingLoader.load(path: path, options: LoadOptions(settings: [("titel", "X")]))) { error in
+            XCTAssertEqual((error as? Diagnostic)?.hints, ["did you mean 'title'?"])
+        }
+    }
+
+    func testDataTableFenceAndUnknownTable() throws {
+        let data = "tables:\n  releases:\n    columns: [Name, Date]\n    rows:\n      - [\"Llama 1\", \"2023-02\"]\n"
+        let briefing = try load("---\ndata: d.yaml\n---\n```table\nuse: releases\n```\n", files: ["d.yaml": data])
+        guard case .table(let table) = briefing.blocks.first?.kind else { return XCTFail("expected a table") }
+        XCTAssertEqual(table.header.map(\.plainText), ["Name", "Date"])
+        XCTAssertEqual(table.rows.first?.map(\.plainText), ["Llama 1", "2023-02"])
+        let error = diagnostic("---\ndata: d.yaml\n---\n```table\nuse: relases\n```\n", files: ["d.yaml": data])
+        XCTAssertEqual(error?.location.line, 5)
+        XCTAssertEqual(error?.hints, ["did you mean 'releases'?"])
+    }
+
+    func testRaggedDataTableRowIsAnError() {
+        let data = "tables:\n  t:\n    columns: [A, B]\n    rows:\n      - [x]\n"
+        let error = diagnostic("---\ndata: d.yaml\n---\nText\n", files: ["d.yaml": data])
+        XCTAssertTrue(error?.location.file.hasSuffix("d.yaml") == true)
+        XCTAssertEqual(error?.location.line, 5)
+    }
+
+    func testTitleFallsBackToFirstHeading() throws {
+        XCTAssertEqual(try load("# The Heading\n\nText").metadata.title, "The Heading")
+    }
+}
