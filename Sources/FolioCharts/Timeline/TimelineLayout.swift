@@ -4,7 +4,7 @@ import FolioDisplay
 /// Lays out a `Timeline` in a frame: title, legend, lanes with their events, then the time axis.
 ///
 /// Height: the fence's `height` when given, else what the rows need (at least the frame's preferred
-/// height), never more than the frame's maximum. When the rows do not fit, rows are shared out among
+/// height), never more than the frame's maximum nor, unless the fence asks, 1.45 × the width. When the rows do not fit, rows are shared out among
 /// lanes and the events that fall below are hidden, counted in a "+N more" note, and still shown as
 /// ticks in each lane's event strip.
 struct TimelineLayout {
@@ -16,6 +16,8 @@ struct TimelineLayout {
     /// Vertical spacing, in points.
     static let titleGap = 5.0, legendGap = 6.0, bandPadTop = 3.0, bandPadBottom = 3.0, laneNameGap = 1.0
     static let tickLength = 4.0, axisLabelGap = 2.0, stripHeight = 6.0
+    /// Without a fence height, the chart grows to at most this many times its width.
+    static let tallestAspect = 1.45
 
     init(timeline: Timeline, frame: ChartFrame, theme: ChartTheme, measurer: TextMeasuring) {
         self.timeline = timeline
@@ -56,8 +58,10 @@ struct TimelineLayout {
         let fixed = title.height + legend.height + lanesOverhead + axisHeight(axis)
         let moreLine = style.lineHeight(style.more, measurer: measurer).height + 2
 
-        // Pack with as many rows as the tallest allowed chart could hold.
-        let limit = min(timeline.height ?? frame.maximumHeight, frame.maximumHeight)
+        // Pack with as many rows as the tallest allowed chart could hold. Without a fence height, a dense
+        // timeline stops growing at about a page's proportions (1.45 × its width): more rows would not be read.
+        let tallest = min(frame.maximumHeight, max(width * TimelineLayout.tallestAspect, frame.preferredHeight ?? 0))
+        let limit = min(timeline.height ?? tallest, frame.maximumHeight)
         let capacity = max(1, Int(((limit - fixed) / style.rowHeight).rounded(.down)))
         let placement = EventPlacement(timeline: timeline, scale: scale, style: style, width: width, measurer: measurer)
         var placed = placement.place(capacity: capacity)
@@ -65,7 +69,7 @@ struct TimelineLayout {
         for item in placed { needed[item.lane] = max(needed[item.lane], item.row + item.height) }
 
         let natural = fixed + Double(needed.reduce(0) { $0 + max($1, 1) }) * style.rowHeight
-        var height = timeline.height.map { min($0, frame.maximumHeight) } ?? min(max(natural, frame.preferredHeight ?? 0), frame.maximumHeight)
+        var height = timeline.height.map { min($0, frame.maximumHeight) } ?? min(max(natural, frame.preferredHeight ?? 0), limit)
         var rows = needed.map { max($0, 1) }
         let truncated = natural > height + 0.001 || placed.count < timeline.events.count
         if truncated {
