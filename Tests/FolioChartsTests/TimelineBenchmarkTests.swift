@@ -27,7 +27,7 @@ final class TimelineBenchmarkTests: XCTestCase {
     }
 
     func measureLayoutTime() {
-        let measurer = FixedAdvanceMeasurer(advance: 0.55)
+        let measurer = CountingMeasurer()
         let frame = ChartFrame(width: 482, maximumHeight: 680)
         for count in [1_000, 10_000, 100_000] {
             let timeline = Self.synthetic(count: count)
@@ -41,7 +41,20 @@ final class TimelineBenchmarkTests: XCTestCase {
                 XCTAssertEqual(SceneChecks.problems(scene).count, 0)
             }
             let median = times.sorted()[1]
-            print(String(format: "timeline layout: %7d events  %8.1f ms (median of 3)  %d labels hidden", count, median, hidden))
+            print(String(format: "timeline layout: %7d events  %8.1f ms (median of 3)  %d labels hidden, %d lines measured per layout",
+                         count, median, hidden, measurer.count / 3))
+            measurer.count = 0
         }
     }
+}
+
+/// The fixed-advance measurer, counting the lines it measures.
+final class CountingMeasurer: TextMeasuring {
+    let inner = FixedAdvanceMeasurer(advance: 0.55)
+    var count = 0
+    func measureLine(_ spans: [TextSpan], lang: String) -> TextLine {
+        count += 1
+        return inner.measureLine(spans, lang: lang)
+    }
+    func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine] { inner.breakLines(paragraph, width: width) }
 }

@@ -63,6 +63,7 @@ struct EventPlacement {
         // Per lane: while anchors stay below this x (in the same priority pass), every row is known to be blocked.
         var blocked = Array(repeating: (emphasis: true, until: -Double.infinity), count: timeline.lanes.count)
         var placed: [PlacedEvent] = []
+        let estimator = WidthEstimate(measurer: measurer, lang: style.theme.lang)
         for entry in entries {
             let event = timeline.events[entry.event]
             let lane = event.lane
@@ -72,14 +73,24 @@ struct EventPlacement {
                 continue
             }
             let height = event.note == nil ? 1 : 2
-            // Measure only once some row has room at the mark: dense inputs skip most measuring.
+            let mark = extent(of: entry.shape)
+            // Rows whose free stretch could not hold even the estimated text are passed over without
+            // measuring: dense inputs measure only labels that have a chance.
+            let roomInChart = max(width - mark.end - style.textPad, mark.start - style.textPad, mark.inside)
+            var needed: Double?
             var options: [Candidate]?
             var row = 0
             search: while row + height <= capacity {
                 defer { row += 1 }
-                guard packers[lane].isFree(row: row, start: entry.anchor, end: entry.anchor) else { continue }
+                guard let free = packers[lane].room(row: row, height: height, start: mark.start, end: mark.end) else { continue }
+                let room = max(min(free.high, width) - mark.end - style.textPad, mark.start - style.textPad - max(free.low, 0), mark.inside)
+                if needed == nil {
+                    let estimate = estimator.lowerBound(labelSpans(event))
+                    needed = estimate <= roomInChart ? estimate : 0
+                }
+                guard room >= needed ?? 0 else { continue }
                 if options == nil { options = candidates(for: event, shape: entry.shape) }
-                for option in options ?? [] where packers[lane].isFree(row: row, height: height, start: option.start, end: option.end) {
+                for option in options ?? [] where option.start >= free.low && option.end <= free.high {
                     packers[lane].occupy(row: row, height: height, start: option.start, end: option.end)
                     placed.append(PlacedEvent(event: entry.event, lane: lane, row: row, height: height, shape: entry.shape,
                                               label: option.label, labelX: option.labelX, note: option.note,
@@ -107,6 +118,14 @@ struct EventPlacement {
         }
     }
 
+    /// The horizontal extent of a mark, and the room inside it for text (negative for markers).
+    func extent(of shape: PlacedEvent.Shape) -> (start: Double, end: Double, inside: Double) {
+        switch shape {
+        case .point(let x, let radius): return (x - radius, x + radius, -1)
+        case .bar(let start, let end): return (start, end, end - start - 2 * style.textPad)
+        }
+    }
+
     /// The label's runs: the date at its precision (muted), then the label.
     func labelSpans(_ event: TimelineEvent) -> [TextSpan] {
         let labelStyle = event.emphasis ? style.emphasisLabel : style.label
@@ -122,11 +141,7 @@ struct EventPlacement {
         let textWidth = max(label.width, note?.width ?? 0)
         let pad = style.textPad
         // Mark extent, and the room for text on each side (and inside, for bars).
-        let markStart: Double, markEnd: Double, inside: Double
-        switch shape {
-        case .point(let x, let radius): (markStart, markEnd, inside) = (x - radius, x + radius, -1)
-        case .bar(let start, let end): (markStart, markEnd, inside) = (start, end, end - start - 2 * pad)
-        }
+        let (markStart, markEnd, inside) = extent(of: shape)
         let rightRoom = width - markEnd - pad, leftRoom = markStart - pad
         func right(_ label: TextLine, _ note: TextLine?) -> Candidate {
             let x = markEnd + pad

@@ -33,6 +33,27 @@ struct RowPacker {
         return low == intervals.count || intervals[low].start >= end + gap
     }
 
+    /// The free stretch around `start`…`end` common to rows `row`..<`row + height` (gaps already taken off),
+    /// or nil when something within `gap` overlaps it in one of them.
+    func room(row: Int, height: Int, start: Double, end: Double) -> (low: Double, high: Double)? {
+        guard row + height <= capacity else { return nil }
+        var low = -Double.infinity, high = Double.infinity
+        for index in row..<(row + height) where index < rows.count {
+            let intervals = rows[index]
+            var lower = 0, upper = intervals.count
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if intervals[middle].end + gap <= start { lower = middle + 1 } else { upper = middle }
+            }
+            if lower < intervals.count {
+                guard intervals[lower].start >= end + gap else { return nil }
+                high = min(high, intervals[lower].start - gap)
+            }
+            if lower > 0 { low = max(low, intervals[lower - 1].end + gap) }
+        }
+        return (low, high)
+    }
+
     /// True when rows `row`..<`row + height` are all free over `start`…`end`.
     func isFree(row: Int, height: Int, start: Double, end: Double) -> Bool {
         guard row + height <= capacity else { return false }
