@@ -91,3 +91,17 @@ final class TimelineLoaderTests: XCTestCase {
         XCTAssertEqual(timeline.categories.map(\.id), ["x"])
     }
 }
+
+final class TimelineDateParsingTests: XCTestCase {
+    /// The byte-level date reader agrees with `ISODate(parsing:)` on good and bad dates alike.
+    func testFastDatesAgreeWithISODate() {
+        let samples = ["2013", "2023-02", "2024-04-18", "2024-02-29", "2023-02-29", "2024-13-01", "2024-00", "0000",
+                       "9999-12-31", "10000", "202-01", "2024-1-05", "2024-01-5", "2024--01", "2024-01-01-01", "", "-2024",
+                       "2024-04-31", "0001-01-01", "12345", "２０２４"]
+        for text in samples {
+            let fast = TimelineLoader.fastDate(text)
+            if let fast { XCTAssertEqual(fast, ISODate(parsing: text), text) }
+            if ISODate(parsing: text) == nil { XCTAssertNil(fast, text) }
+        }
+    }
+}
