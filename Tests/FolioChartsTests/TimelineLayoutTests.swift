@@ -85,3 +85,38 @@ final class TimelineLayoutTests: XCTestCase {
         XCTAssertEqual(DisplayDump.dump(a.items), DisplayDump.dump(b.items))
     }
 }
+
+final class TimelineEdgeCaseTests: XCTestCase {
+    func layout(_ body: String, data: String = "timelines: {}", width: Double = 400) throws -> TimelineScene {
+        let timeline = try TimelineLoader.load(TimelineFixtures.fence(body), data: try TimelineFixtures.data(data))
+        return TimelineLayout(timeline: timeline, frame: ChartFrame(width: width, maximumHeight: 500), theme: ChartTheme(),
+                              measurer: FixedAdvanceMeasurer()).layout()
+    }
+
+    func testFromOverrideLeavingNoEvents() throws {
+        let data = "timelines:\n  t:\n    events:\n      - { date: 2013, label: A }\n"
+        let scene = try layout("use: t\nfrom: 2020", data: data)
+        XCTAssertEqual(SceneChecks.problems(scene), [])
+        XCTAssertFalse(scene.labels.isEmpty)
+    }
+
+    func testEmptyAxisWithBoundsAndDeclaredLanes() throws {
+        let scene = try layout("lanes: [A, B]\nfrom: 2020-01-01\nto: 2020-01-03")
+        XCTAssertEqual(SceneChecks.problems(scene), [])
+        XCTAssertEqual(scene.interval?.unit, .day)
+    }
+
+    func testExtremeYearsAndTinyWidth() throws {
+        let scene = try layout("events:\n  - { date: 0001-01-01, label: First }\n  - { date: 9999-12-31, label: Last }", width: 40)
+        XCTAssertEqual(SceneChecks.problems(scene), [])
+    }
+
+    func testSameDayPileUp() throws {
+        var events = ""
+        for index in 0..<300 { events += "  - { date: 2024-04-18, label: \"Same day \(index)\" }\n" }
+        let scene = try layout("events:\n" + events)
+        XCTAssertEqual(SceneChecks.problems(scene), [])
+        XCTAssertGreaterThan(scene.hiddenCount, 0)
+        XCTAssertEqual(Set(scene.labels.compactMap(\.owner)).count + scene.hiddenCount, 300)
+    }
+}

@@ -38,7 +38,11 @@ struct TimelineLayout {
         }
         let fixedStart = timeline.from.map { Double($0.dayNumber) }
         let fixedEnd = timeline.to.map { Double(CalendarMath.endDay(of: $0)) }
-        if low > high { (low, high) = (fixedStart ?? 0, fixedEnd ?? 1) }
+        if low > high {
+            // No events in range: show the bounds given, or a year from the one bound given.
+            low = fixedStart ?? (fixedEnd ?? 366) - 365
+            high = fixedEnd ?? low + 365
+        }
         let domain = TimeScale.domain(low: low, high: high, fixedStart: fixedStart, fixedEnd: fixedEnd)
         return TimeScale(start: domain.start, end: domain.end, left: style.sideMargin, right: max(style.sideMargin + 1, width - style.sideMargin))
     }
