@@ -90,6 +90,9 @@ final class TimelineAxisTests: XCTestCase {
         XCTAssertEqual(try text("2024-04-18"), "18 Apr 2024")
         let from = try XCTUnwrap(ISODate(parsing: "2024-04-18")), to = try XCTUnwrap(ISODate(parsing: "2024-09-25"))
         XCTAssertEqual(CalendarMath.formatRange(from, to), "18 Apr – 25 Sep 2024")
+        let week = try XCTUnwrap(ISODate(parsing: "2024-04-22"))
+        XCTAssertEqual(CalendarMath.formatRange(week, try XCTUnwrap(ISODate(parsing: "2024-04-26"))), "22–26 Apr 2024")
+        XCTAssertEqual(CalendarMath.formatRange(try XCTUnwrap(ISODate(parsing: "2023-02")), to), "Feb 2023 – 25 Sep 2024")
     }
 
     func testCalendarRoundTrips() {

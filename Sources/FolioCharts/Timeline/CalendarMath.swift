@@ -51,10 +51,13 @@ enum CalendarMath {
         }
     }
 
-    /// A range written once where its ends share a year: "18 Apr – 25 Sep 2024", "2013 – 2015".
+    /// A range with what its ends share written once: "22–26 Apr 2024", "18 Apr – 25 Sep 2024", "2013 – 2015".
     static func formatRange(_ from: ISODate, _ to: ISODate) -> String {
         let end = format(to)
         guard from.year == to.year, from.precision != .year, to.precision != .year else { return "\(format(from)) – \(end)" }
+        if from.month == to.month, from.precision == .day, to.precision == .day {
+            return from.day == to.day ? end : "\(from.day)–\(end)"
+        }
         let month = monthAbbreviations[from.month - 1]
         let start = from.precision == .day ? "\(from.day) \(month)" : month
         return "\(start) – \(end)"
