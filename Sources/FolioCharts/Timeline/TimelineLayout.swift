@@ -60,32 +60,9 @@ struct TimelineLayout {
             total + TimelineLayout.bandPadTop + TimelineLayout.bandPadBottom + (named ? laneName.height + TimelineLayout.laneNameGap : 0)
         }
         let fixed = title.height + legend.height + lanesOverhead + axisHeight(axis)
-        let moreLine = style.lineHeight(style.more, measurer: measurer).height + 2
 
-        // Pack with as many rows as the tallest allowed chart could hold. Without a fence height, a dense
-        // timeline stops growing at about a page's proportions (1.45 × its width): more rows would not be read.
-        let tallest = min(frame.maximumHeight, max(width * TimelineLayout.tallestAspect, frame.preferredHeight ?? 0))
-        let limit = min(timeline.height ?? tallest, frame.maximumHeight)
-        let capacity = max(1, Int(((limit - fixed) / style.rowHeight).rounded(.down)))
-        let placement = EventPlacement(timeline: timeline, scale: scale, style: style, width: width, measurer: measurer)
-        var placed = placement.place(capacity: capacity)
-        var needed = Array(repeating: 0, count: timeline.lanes.count)
-        for item in placed { needed[item.lane] = max(needed[item.lane], item.row + item.height) }
-
-        let natural = fixed + Double(needed.reduce(0) { $0 + max($1, 1) }) * style.rowHeight
-        var height = timeline.height.map { min($0, frame.maximumHeight) } ?? min(max(natural, frame.preferredHeight ?? 0), limit)
-        var rows = needed.map { max($0, 1) }
-        let truncated = natural > height + 0.001 || placed.count < timeline.events.count
-        if truncated {
-            let extras = moreLine + Double(timeline.lanes.count) * TimelineLayout.stripHeight
-            let available = max(0, Int(((height - fixed - extras) / style.rowHeight).rounded(.down)))
-            rows = TimelineLayout.shareRows(available, needed: needed)
-            placed = placed.filter { $0.row + $0.height <= rows[$0.lane] }
-            height = max(height, fixed + extras + Double(rows.reduce(0, +)) * style.rowHeight)
-        }
-        let used = fixed + Double(rows.reduce(0, +)) * style.rowHeight
-            + (truncated ? moreLine + Double(timeline.lanes.count) * TimelineLayout.stripHeight : 0)
-        let slack = max(0, height - used) / Double(max(1, timeline.lanes.count))
+        let plan = self.plan(fixed: fixed, scale: scale)
+        let (height, rows, placed, truncated) = (plan.height, plan.rows, plan.placed, plan.truncated)
 
         var scene = TimelineScene(size: Size(width: width, height: height))
         scene.interval = axis.interval
@@ -105,7 +82,7 @@ struct TimelineLayout {
         var byLane = Array(repeating: [PlacedEvent](), count: timeline.lanes.count)
         for item in placed { byLane[item.lane].append(item) }
         for lane in timeline.lanes.indices {
-            y = drawLane(lane, top: y, rows: rows[lane], slack: slack, strip: truncated, placed: byLane[lane],
+            y = drawLane(lane, top: y, rows: rows[lane], slack: plan.slack, strip: truncated, placed: byLane[lane],
                          scale: scale, nameHeight: laneName, into: &scene)
         }
         drawAxis(axis, scale: scale, lanesTop: lanesTop, axisY: y, into: &scene)
@@ -115,6 +92,47 @@ struct TimelineLayout {
             scene.labels.append(.init(item: TextItem(origin: Point(x: max(0, width - more.width), y: baseline), line: more), owner: nil))
         }
         return scene
+    }
+
+    /// The chart's height, the rows each lane gets, the events that keep their labels, and spare height per lane.
+    struct Plan {
+        var height: Double
+        var rows: [Int]
+        var placed: [PlacedEvent]
+        /// True when labels had to be dropped: lanes then show their event strips and the chart a "+N more" line.
+        var truncated: Bool
+        var slack: Double
+    }
+
+    /// Packs the events and sizes the chart, given the height of everything but the rows (`fixed`).
+    func plan(fixed: Double, scale: TimeScale) -> Plan {
+        // Pack with as many rows as the tallest allowed chart could hold. Without a fence height, a dense
+        // timeline stops growing at about a page's proportions (1.45 × its width): more rows would not be read.
+        let tallest = min(frame.maximumHeight, max(width * TimelineLayout.tallestAspect, frame.preferredHeight ?? 0))
+        let limit = min(timeline.height ?? tallest, frame.maximumHeight)
+        let capacity = max(1, Int(((limit - fixed) / style.rowHeight).rounded(.down)))
+        let placement = EventPlacement(timeline: timeline, scale: scale, style: style, width: width, measurer: measurer)
+        var placed = placement.place(capacity: capacity)
+        var needed = Array(repeating: 0, count: timeline.lanes.count)
+        for item in placed { needed[item.lane] = max(needed[item.lane], item.row + item.height) }
+
+        let natural = fixed + Double(needed.reduce(0) { $0 + max($1, 1) }) * style.rowHeight
+        var height = timeline.height.map { min($0, frame.maximumHeight) } ?? min(max(natural, frame.preferredHeight ?? 0), limit)
+        var rows = needed.map { max($0, 1) }
+        let truncated = natural > height + 0.001 || placed.count < timeline.events.count
+        let extras = truncated
+            ? style.lineHeight(style.more, measurer: measurer).height + 2 + Double(timeline.lanes.count) * TimelineLayout.stripHeight
+            : 0
+        if truncated {
+            let available = max(0, Int(((height - fixed - extras) / style.rowHeight).rounded(.down)))
+            rows = TimelineLayout.shareRows(available, needed: needed)
+            placed = placed.filter { $0.row + $0.height <= rows[$0.lane] }
+            // Only when even the fixed parts do not fit the maximum does the chart exceed it.
+            height = max(height, fixed + extras + Double(rows.reduce(0, +)) * style.rowHeight)
+        }
+        let used = fixed + extras + Double(rows.reduce(0, +)) * style.rowHeight
+        let slack = max(0, height - used) / Double(max(1, timeline.lanes.count))
+        return Plan(height: height, rows: rows, placed: placed, truncated: truncated, slack: slack)
     }
 
     /// Shares `available` rows among lanes: one each in turn until every lane has what it needs or none are left.
