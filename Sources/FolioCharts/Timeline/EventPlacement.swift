@@ -72,34 +72,43 @@ struct EventPlacement {
                 blocked[lane] = (entry.emphasis, until)
                 continue
             }
-            let height = event.note == nil ? 1 : 2
-            let mark = extent(of: entry.shape)
-            // Rows whose free stretch could not hold even the estimated text are passed over without
-            // measuring: dense inputs measure only labels that have a chance.
-            let roomInChart = max(width - mark.end - style.textPad, mark.start - style.textPad, mark.inside)
-            var needed: Double?
-            var options: [Candidate]?
-            var row = 0
-            search: while row + height <= capacity {
-                defer { row += 1 }
-                guard let free = packers[lane].room(row: row, height: height, start: mark.start, end: mark.end) else { continue }
-                let room = max(min(free.high, width) - mark.end - style.textPad, mark.start - style.textPad - max(free.low, 0), mark.inside)
-                if needed == nil {
-                    let estimate = estimator.lowerBound(labelSpans(event))
-                    needed = estimate <= roomInChart ? estimate : 0
-                }
-                guard room >= needed ?? 0 else { continue }
-                if options == nil { options = candidates(for: event, shape: entry.shape) }
-                for option in options ?? [] where option.start >= free.low && option.end <= free.high {
-                    packers[lane].occupy(row: row, height: height, start: option.start, end: option.end)
-                    placed.append(PlacedEvent(event: entry.event, lane: lane, row: row, height: height, shape: entry.shape,
-                                              label: option.label, labelX: option.labelX, note: option.note,
-                                              noteX: option.noteX))
-                    break search
-                }
+            if let item = lowestRow(for: entry.event, shape: entry.shape, packer: &packers[lane], estimator: estimator) {
+                placed.append(item)
             }
         }
         return placed
+    }
+
+    /// Puts one event in the lowest row where one of its options is free, or returns nil.
+    ///
+    /// Rows whose free stretch could not hold even the estimated text are passed over without measuring,
+    /// so dense inputs measure only labels that have a chance.
+    func lowestRow(for index: Int, shape: PlacedEvent.Shape, packer: inout RowPacker, estimator: WidthEstimate) -> PlacedEvent? {
+        let event = timeline.events[index]
+        let height = event.note == nil ? 1 : 2
+        let mark = extent(of: shape)
+        let roomInChart = max(width - mark.end - style.textPad, mark.start - style.textPad, mark.inside)
+        var needed: Double?
+        var options: [Candidate]?
+        var row = 0
+        while row + height <= packer.capacity {
+            defer { row += 1 }
+            guard let free = packer.room(row: row, height: height, start: mark.start, end: mark.end) else { continue }
+            let room = max(min(free.high, width) - mark.end - style.textPad, mark.start - style.textPad - max(free.low, 0), mark.inside)
+            if needed == nil {
+                // Text wider than any room in the chart gets shortened to fit, so the estimate cannot rule rows out.
+                let estimate = estimator.lowerBound(labelSpans(event))
+                needed = estimate <= roomInChart ? estimate : 0
+            }
+            guard room >= needed ?? 0 else { continue }
+            if options == nil { options = candidates(for: event, shape: shape) }
+            for option in options ?? [] where option.start >= free.low && option.end <= free.high {
+                packer.occupy(row: row, height: height, start: option.start, end: option.end)
+                return PlacedEvent(event: index, lane: event.lane, row: row, height: height, shape: shape, label: option.label,
+                                   labelX: option.labelX, note: option.note, noteX: option.noteX)
+            }
+        }
+        return nil
     }
 
     /// The mark of an event: a marker at its date, or a bar over its span clipped to the axis (at least 2 pt).
