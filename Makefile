@@ -9,7 +9,7 @@ setup:
 	bash Scripts/setup
 
 build: setup
-	swift build -c release --product folio
+	swift build -c release --product folio --static-swift-stdlib
 
 run: build
 	.build/release/folio render $(SAMPLE) -o Output/llama-journey.pdf

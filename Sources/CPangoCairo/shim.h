@@ -1,5 +1,6 @@
-// CPangoCairo: Pango text shaping on Cairo, plus fontconfig for font lookups.
+// CPangoCairo: Pango text shaping on Cairo, plus fontconfig (and Pango's fontconfig font map) for font selection.
 #include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>
 
 // folio_pango_scale: PANGO_SCALE is a macro Swift cannot import.

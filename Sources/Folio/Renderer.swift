@@ -22,10 +22,10 @@ public final class Renderer {
         let log = DiagnosticLog()
         let briefing = try BriefingLoader.load(path: source, options: load, log: log)
         PhaseTimer.mark("load")
-        warnAboutFonts(briefing, log: log)
+        prepareFonts(for: briefing, log: log)
         PhaseTimer.mark("font check")
         let document = try DocumentLayout.layout(briefing, measurer: measurer)
-        PhaseTimer.mark("layout")
+        PhaseTimer.mark("layout (\(measurer.shapedParagraphs) paragraphs, \(measurer.shapedLines) lines)")
         return (document, log.diagnostics)
     }
 
@@ -98,15 +98,17 @@ public final class Renderer {
         }
     }
 
-    func warnAboutFonts(_ briefing: Briefing, log: DiagnosticLog) {
+    /// Gives the font map the layout's families and a font for every character the briefing uses;
+    /// warns about families that are not installed (they fall back to others).
+    func prepareFonts(for briefing: Briefing, log: DiagnosticLog) {
         let layout = briefing.layout
-        for family in [layout.body.family, layout.heading.family, layout.mono.family] {
-            let installed = checkedFamilies[family] ?? fonts.hasFamily(family)
-            checkedFamilies[family] = installed
-            if !installed {
-                log.add(.warning(at: .start(of: briefing.sourcePath),
-                                 "font '\(family)' (layout '\(layout.name)') is not installed; using a fallback font"))
-            }
+        let families = [layout.body.family, layout.heading.family, layout.mono.family]
+        let missing = fonts.prepare(families: families, scalars: DocumentCharacters.scalars(of: briefing),
+                                    preferring: layout.body.family)
+        for family in Set(missing).sorted() where checkedFamilies[family] == nil {
+            checkedFamilies[family] = false
+            log.add(.warning(at: .start(of: briefing.sourcePath),
+                             "font '\(family)' (layout '\(layout.name)') is not installed; using a fallback font"))
         }
     }
 

@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 import CPangoCairo
 import FolioDisplay
 
@@ -10,10 +11,20 @@ public final class FontEnvironment {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
     private var descriptions: [FontSpec: OpaquePointer] = [:]
+    /// Fonts behind issued `FontHandle`s (referenced), and their ids by pointer.
+    var handleFonts: [UnsafeMutablePointer<PangoFont>] = []
+    var handleIDs: [UnsafeMutableRawPointer: Int] = [:]
+
+    /// The private font set the font map chooses from (nil: the system's fontconfig as it is).
+    let catalog: FontCatalog?
 
     public init() throws {
         guard let map = pango_cairo_font_map_new() else { throw RenderError.pango("cannot create a font map") }
         fontMap = map
+        catalog = ProcessInfo.processInfo.environment["FOLIO_SYSTEM_FONTS"] == "1" ? nil : FontCatalog()
+        if let catalog {
+            pango_fc_font_map_set_config(OpaquePointer(map), catalog.curated)
+        }
         pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
         guard let context = pango_font_map_create_context(map) else {
             g_object_unref(map)
@@ -32,6 +43,7 @@ public final class FontEnvironment {
 
     deinit {
         for description in descriptions.values { pango_font_description_free(description) }
+        for font in handleFonts { g_object_unref(font) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(fontMap)
     }
@@ -46,6 +58,22 @@ public final class FontEnvironment {
         pango_font_description_set_style(description, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
         descriptions[spec] = description
         return description
+    }
+
+    /// Characters Folio itself draws (list markers, ellipses, arrows, chart marks).
+    public static var folioCharacters: String { FontCatalog.folioCharacters }
+
+    /// Makes `families` and every character of `scalars` available to the font map.
+    /// Returns the families that are not installed (they fall back to others).
+    public func prepare(families: [String], scalars: Set<UInt32>, preferring body: String) -> [String] {
+        guard let catalog else { return families.filter { !hasFamily($0) } }
+        let before = catalog.addedFaces
+        let missing = families.filter { !catalog.include(family: $0) }
+        catalog.ensureCoverage(of: scalars, preferring: body)
+        if catalog.addedFaces != before {
+            pango_fc_font_map_config_changed(OpaquePointer(fontMap))
+        }
+        return missing
     }
 
     /// Families fontconfig knows, to warn about a layout naming one that is not installed.

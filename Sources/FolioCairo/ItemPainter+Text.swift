@@ -6,6 +6,10 @@ import FolioDisplay
 extension ItemPainter {
     func drawText(_ item: TextItem, on cr: OpaquePointer) {
         let line = item.line
+        if !line.glyphRuns.isEmpty {
+            for run in line.glyphRuns { drawGlyphRun(run, origin: item.origin, on: cr) }
+            return
+        }
         guard !line.spans.isEmpty, let built = builderMake(line) else { return }
         defer { g_object_unref(UnsafeMutableRawPointer(built.layout)) }
         if let justified = line.justifiedWidth {
@@ -38,5 +42,40 @@ extension ItemPainter {
             cairo_rectangle(cr, left, origin.y - size * 0.92, right - left, size * 1.22)
             cairo_fill(cr)
         }
+    }
+}
+
+/// Drawing pre-shaped glyph runs: no shaping at draw time.
+extension ItemPainter {
+    func drawGlyphRun(_ run: GlyphRun, origin: Point, on cr: OpaquePointer) {
+        let size = run.style.font.size
+        if let background = run.style.background {
+            setColor(background, on: cr)
+            cairo_rectangle(cr, origin.x + run.x - 1.5, origin.y - size * 0.92, run.width + 3, size * 1.22)
+            cairo_fill(cr)
+        }
+        guard let scaledFont = fonts.scaledFont(for: run.font) else { return }
+        cairo_set_scaled_font(cr, scaledFont)
+        setColor(run.style.color, on: cr)
+        var glyphs = run.glyphs.map {
+            cairo_glyph_t(index: UInt($0.id), x: origin.x + Double($0.x), y: origin.y + Double($0.y))
+        }
+        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.bytes, num_glyphs: $0.glyphs) }
+        let flags = run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
+        let utf8 = Array(run.text.utf8)
+        utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count),
+                                       &clusters, Int32(clusters.count), flags)
+            }
+        }
+        let thickness = max(0.5, size * 0.06)
+        if run.style.underline { drawRule(y: origin.y + size * 0.12, run: run, origin: origin, thickness: thickness, on: cr) }
+        if run.style.strikethrough { drawRule(y: origin.y - size * 0.28, run: run, origin: origin, thickness: thickness, on: cr) }
+    }
+
+    private func drawRule(y: Double, run: GlyphRun, origin: Point, thickness: Double, on cr: OpaquePointer) {
+        cairo_rectangle(cr, origin.x + run.x, y - thickness / 2, run.width, thickness)
+        cairo_fill(cr)
     }
 }

@@ -30,7 +30,7 @@ struct LineText {
             guard lower < upper else { continue }
             let bytes = built.text[lower..<upper]
             var text = String(decoding: bytes, as: UTF8.self)
-            if text.contains("\u{00AD}") { text = String(text.filter { $0 != "\u{00AD}" }) }
+            if bytes.contains(0xAD) { text = String(text.unicodeScalars.filter { $0 != "\u{00AD}" }.map(Character.init)) }
             if endsInSoftHyphen, upper == trailingSpaceStart { text += "-" }
             guard !text.isEmpty else { continue }
             result.append(TextSpan(text, style: span.style, link: span.link))

@@ -12,6 +12,9 @@ public final class PangoMeasurer: TextMeasuring {
     private var lineCache: [LineKey: TextLine] = [:]
     /// Glyphs no installed font could draw (tofu boxes), summed over every layout measured.
     public private(set) var unknownGlyphCount = 0
+    /// Layouts shaped so far (cache misses), for profiling.
+    public private(set) var shapedParagraphs = 0
+    public private(set) var shapedLines = 0
 
     struct ParagraphKey: Hashable { let paragraph: StyledParagraph; let width: Double }
     struct LineKey: Hashable { let spans: [TextSpan]; let lang: String }
@@ -32,6 +35,7 @@ public final class PangoMeasurer: TextMeasuring {
             copy.text = span.text.replacingNewlines()
             return copy
         }
+        shapedLines += 1
         guard let built = builder.make(flat, lang: lang) else {
             return TextLine(spans: spans, width: 0, ascent: 0, descent: 0, lang: lang)
         }
@@ -55,6 +59,7 @@ public final class PangoMeasurer: TextMeasuring {
                 return copy
             }
         }
+        shapedParagraphs += 1
         guard let built = builder.make(spans, lang: paragraph.lang) else { return [] }
         defer { g_object_unref(UnsafeMutableRawPointer(built.layout)) }
         pango_layout_set_width(built.layout, PangoUnits.units(max(width, 1)))
@@ -101,9 +106,10 @@ public final class PangoMeasurer: TextMeasuring {
                                   ascent: PangoUnits.points(baseline - logical.y),
                                   descent: PangoUnits.points(logical.y + logical.height - baseline),
                                   links: links, lang: lang)
-            if let justifyWidth, !isLast, !explicitBreak, result.width > justifyWidth * 0.6 {
+            if let justifyWidth, !isLast, !explicitBreak {
                 result.justifiedWidth = justifyWidth
             }
+            result.glyphRuns = GlyphExtraction(fonts: fonts, built: built, spans: spans).runs(of: line, lineEnd: text.trailingSpaceStart)
             lines.append(result)
         } while pango_layout_iter_next_line(iterator) != 0
         return lines

@@ -1,10 +1,59 @@
 import FolioDisplay
 import FolioModel
 
-/// Org charts (placeholder until the org issue lands): checks `use:` and draws a framed title.
+/// Org charts: reads the fence, diffs against `compare:`, lays out the tree and fits it to the frame.
 enum OrgChart {
     static func layout(_ chart: ChartBlock, data: DataSet, frame: ChartFrame, theme: ChartTheme,
                        measurer: TextMeasuring) throws -> ChartDrawing {
-        try PlaceholderChart.layout(chart, specs: data.orgs, what: "org", frame: frame, theme: theme, measurer: measurer)
+        let request = try OrgRequest.parse(chart, orgs: data.orgs)
+        return render(request, chartID: chart.id, frame: frame, theme: theme, measurer: measurer)
+    }
+
+    /// Draws a checked request: the main drawing, and continuation parts when the org had to be split.
+    static func render(_ request: OrgRequest, chartID: String, frame: ChartFrame, theme: ChartTheme,
+                       measurer: TextMeasuring) -> ChartDrawing {
+        let diff = request.baseline.map { OrgDiff.compare(request.org, with: $0) }
+        let org = diff.map { OrgDiff.merged(request.org, $0) } ?? request.org
+        let forest = OrgForest(org, root: request.root, depth: request.depth)
+        let style = OrgStyle(theme: theme)
+        let cards = OrgCardMaker(style: style, measurer: measurer)
+        var heading: [String] = []
+        if let title = org.title { heading.append(title) }
+        var details: [String] = []
+        if let date = org.date { details.append(ISODate(parsing: date)?.longDescription ?? date) }
+        if let baseline = request.baseline {
+            var against = baseline.title ?? baseline.id
+            if let date = baseline.date { against += " (\(ISODate(parsing: date)?.longDescription ?? date))" }
+            details.append("changes since \(against)")
+        }
+        if !details.isEmpty {
+            let line = details.joined(separator: " · ")
+            heading.append(line.prefix(1).uppercased() + line.dropFirst())
+        }
+        let anchor = { (part: Int) in "org-\(chartID)-part-\(part)" }
+        var composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading, legend: [], anchorName: anchor)
+        let legendPlanner = OrgPlanner(forest: forest, style: style, cards: cards, options: request.options, frame: frame,
+                                       composer: composer, diff: diff)
+        composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading,
+                               legend: legendPlanner.legendEntries(), anchorName: anchor)
+        let planner = OrgPlanner(forest: forest, style: style, cards: cards, options: request.options, frame: frame,
+                                 composer: composer, diff: diff)
+        let drawings = planner.plan().map { part -> Drawing in
+            let natural = composer.compose(part)
+            return scaled(natural, by: planner.scale(for: natural.size))
+        }
+        let empty = Drawing(size: Size(width: 1, height: 1), items: [])
+        return ChartDrawing(drawing: drawings.first ?? empty, caption: request.caption, continuations: Array(drawings.dropFirst()))
+    }
+
+    /// `drawing` uniformly scaled (anchors stay unscaled at the top left).
+    static func scaled(_ drawing: Drawing, by scale: Double) -> Drawing {
+        guard scale < 1 else { return drawing }
+        var anchors: [DisplayItem] = [], rest: [DisplayItem] = []
+        for item in drawing.items {
+            if case .anchor = item { anchors.append(item) } else { rest.append(item) }
+        }
+        return Drawing(size: Size(width: drawing.size.width * scale, height: drawing.size.height * scale),
+                       items: anchors + [.group(GroupItem(origin: .zero, scale: scale, items: rest))])
     }
 }

@@ -13,6 +13,8 @@ public struct TextLine: Hashable, Sendable {
     public var links: [LinkRun]
     /// BCP 47 language of the text, for the shaper.
     public var lang: String
+    /// Shaped glyphs, when a real text engine measured the line (empty from test measurers).
+    public var glyphRuns: [GlyphRun] = []
 
     public init(spans: [TextSpan], width: Double, ascent: Double, descent: Double, justifiedWidth: Double? = nil,
                 links: [LinkRun] = [], lang: String = "en") {

@@ -12,7 +12,7 @@ public enum InputFile {
             let (line, column) = firstInvalidUTF8Position(data)
             throw Diagnostic.error(at: SourceLocation(file: path, line: line, column: column), "the \(what) is not valid UTF-8")
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw Diagnostic.error(at: .start(of: path), "the \(what) is empty")
         }
         return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text

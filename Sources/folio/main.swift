@@ -1,4 +1,16 @@
 // folio: the command line. Argument parsing only; the work is done by the Folio library.
 import ArgumentParser
+import Foundation
 
-Folio.main()
+// Usage errors exit 2 (the convention FORMATS.md sets), input errors 1.
+do {
+    var command = try Folio.parseAsRoot()
+    try command.run()
+} catch {
+    let code = Folio.exitCode(for: error)
+    if code == .validationFailure {
+        FileHandle.standardError.write(Data((Folio.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    Folio.exit(withError: error)
+}

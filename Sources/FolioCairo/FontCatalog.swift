@@ -1,0 +1,170 @@
+import CPangoCairo
+import Foundation
+
+/// The fonts Folio lets Pango choose from: a private fontconfig set holding only the families a
+/// document can use, so each font lookup sorts a few dozen faces instead of every installed one.
+///
+/// Coverage is not lost: `ensureCoverage(of:)` adds, for any character no chosen font has,
+/// the family the system's own fontconfig would fall back to.
+final class FontCatalog {
+    /// The installed fonts, read from fontconfig's caches without its rule files (fast to load).
+    private let system: OpaquePointer
+    /// The full system configuration with its rules, loaded only to resolve generic names or fallbacks.
+    private lazy var rules: OpaquePointer? = FcInitLoadConfigAndFonts()
+    /// The private configuration the font map uses.
+    let curated: OpaquePointer
+    private var families: Set<String> = []
+    private var curatedCharsets: [OpaquePointer] = []
+    private var covered: Set<UInt32> = []
+    /// Faces added so far; a change tells the font map to drop its caches.
+    private(set) var addedFaces = 0
+
+    /// Families always offered: common fallbacks for symbols, arrows and CJK text.
+    static let fallbackFamilies = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans Symbols",
+                                   "Noto Sans Symbols2", "Noto Sans Math", "Noto Sans", "Noto Serif", "DejaVu Sans Mono"]
+    /// CSS/fontconfig generic names, resolved through the system's rules.
+    static let genericFamilies: Set<String> = ["serif", "sans-serif", "sans", "monospace", "mono", "cursive", "fantasy",
+                                               "system-ui", "emoji", "math"]
+    /// Characters Folio itself draws (list markers, ellipses, arrows, chart marks).
+    static let folioCharacters = "•◦▪…–—→←↑↓↔×·‐‑“”‘’▲▼◆●○■□★+−"
+
+    /// Font folders of a Debian system and the user's, with fontconfig's cache folders.
+    static let fontFolders = """
+        <fontconfig><dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>
+        <dir prefix="xdg">fonts</dir><dir>~/.fonts</dir>
+        <cachedir>/var/cache/fontconfig</cachedir><cachedir prefix="xdg">fontconfig</cachedir></fontconfig>
+        """
+
+    init?() {
+        guard let system = Self.loadFontList() else { return nil }
+        guard let curated = FcConfigCreate() else {
+            FcConfigDestroy(system)
+            return nil
+        }
+        self.system = system
+        self.curated = curated
+        // Creates the (empty) application font set that chosen faces are added to; the cache folder
+        // only keeps fontconfig from complaining about the empty folder it scans.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("folio-fontconfig")
+        let empty = scratch.appendingPathComponent("empty").path
+        try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let rules = "<fontconfig><cachedir>\(scratch.appendingPathComponent("cache").path)</cachedir></fontconfig>"
+        FcConfigParseAndLoadFromMemory(curated, rules, 1)
+        FcConfigAppFontAddDir(curated, empty)
+        for family in Self.fallbackFamilies { include(family: family) }
+        covered.formUnion([])
+    }
+
+    deinit {
+        FcConfigDestroy(curated)
+        FcConfigDestroy(system)
+        if let rules { FcConfigDestroy(rules) }
+    }
+
+    /// The installed fonts: from the standard folders' caches, or the full configuration when the
+    /// user points fontconfig elsewhere (FONTCONFIG_FILE / FONTCONFIG_PATH).
+    static func loadFontList() -> OpaquePointer? {
+        let environment = ProcessInfo.processInfo.environment
+        if environment["FONTCONFIG_FILE"] != nil || environment["FONTCONFIG_PATH"] != nil { return FcInitLoadConfigAndFonts() }
+        guard let config = FcConfigCreate() else { return nil }
+        guard FcConfigParseAndLoadFromMemory(config, fontFolders, 1) != 0, FcConfigBuildFonts(config) != 0 else {
+            FcConfigDestroy(config)
+            return FcInitLoadConfigAndFonts()
+        }
+        return config
+    }
+
+    /// Adds every face of `family` (a generic name such as "serif" resolves through the system rules).
+    /// Returns false when no installed font has that family.
+    @discardableResult
+    func include(family requested: String) -> Bool {
+        let key = requested.lowercased()
+        if families.contains(key) { return true }
+        guard let systemFonts = FcConfigGetFonts(system, FcSetSystem)?.pointee,
+              let appSet = FcConfigGetFonts(curated, FcSetApplication) else { return false }
+        var found = false
+        for index in 0..<Int(systemFonts.nfont) {
+            guard let pattern = systemFonts.fonts[index], Self.families(of: pattern).contains(key) else { continue }
+            guard let copy = FcPatternDuplicate(pattern) else { continue }
+            FcFontSetAdd(appSet, copy)
+            addedFaces += 1
+            var charset: OpaquePointer?
+            if FcPatternGetCharSet(pattern, FC_CHARSET, 0, &charset) == FcResultMatch, let charset { curatedCharsets.append(charset) }
+            found = true
+        }
+        if found {
+            families.insert(key)
+        } else if Self.genericFamilies.contains(key), let resolved = resolve(generic: requested), resolved.lowercased() != key {
+            found = include(family: resolved)
+            if found { families.insert(key) }
+        }
+        return found
+    }
+
+    /// The family the system rules give for `name` ("serif" → "DejaVu Serif"), if any.
+    private func resolve(generic name: String) -> String? {
+        guard let pattern = FcNameParse(name) else { return nil }
+        defer { FcPatternDestroy(pattern) }
+        guard let rules else { return nil }
+        FcConfigSubstitute(rules, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultNoMatch
+        guard let match = FcFontMatch(rules, pattern, &result) else { return nil }
+        defer { FcPatternDestroy(match) }
+        var family: UnsafeMutablePointer<FcChar8>?
+        guard FcPatternGetString(match, FC_FAMILY, 0, &family) == FcResultMatch, let family else { return nil }
+        return String(cString: family)
+    }
+
+    /// Adds fallback families for characters of `scalars` that no chosen font can draw.
+    /// Returns true when fonts were added (the font map must then drop its caches).
+    @discardableResult
+    func ensureCoverage(of scalars: Set<UInt32>, preferring family: String) -> Bool {
+        var missing: [UInt32] = []
+        for scalar in scalars where scalar >= 0x80 && !covered.contains(scalar) {
+            if curatedCharsets.contains(where: { FcCharSetHasChar($0, scalar) != 0 }) {
+                covered.insert(scalar)
+            } else {
+                missing.append(scalar)
+            }
+        }
+        guard !missing.isEmpty, let pattern = FcNameParse(family), let charset = FcCharSetCreate() else { return false }
+        defer {
+            FcPatternDestroy(pattern)
+            FcCharSetDestroy(charset)
+        }
+        for scalar in missing { FcCharSetAddChar(charset, scalar) }
+        guard let rules else { return false }
+        FcConfigSubstitute(rules, pattern, FcMatchPattern)
+        FcDefaultSubstitute(pattern)
+        var result = FcResultNoMatch
+        guard let sorted = FcFontSort(rules, pattern, 1, nil, &result) else { return false }
+        defer { FcFontSetDestroy(sorted) }
+        var added = false
+        var remaining = Set(missing)
+        let set = sorted.pointee
+        for index in 0..<Int(set.nfont) where !remaining.isEmpty {
+            guard let font = set.fonts[index] else { continue }
+            var fontCharset: OpaquePointer?
+            guard FcPatternGetCharSet(font, FC_CHARSET, 0, &fontCharset) == FcResultMatch, let fontCharset else { continue }
+            let helps = remaining.filter { FcCharSetHasChar(fontCharset, $0) != 0 }
+            guard !helps.isEmpty, let name = Self.families(of: font).first else { continue }
+            if include(family: name) { added = true }
+            remaining.subtract(helps)
+        }
+        covered.formUnion(missing.filter { !remaining.contains($0) })
+        return added
+    }
+
+    /// Every family name of a pattern, lowercased (fonts list localized names too).
+    static func families(of pattern: OpaquePointer) -> [String] {
+        var names: [String] = []
+        var index: Int32 = 0
+        var value: UnsafeMutablePointer<FcChar8>?
+        while FcPatternGetString(pattern, FC_FAMILY, index, &value) == FcResultMatch, let value {
+            names.append(String(cString: value).lowercased())
+            index += 1
+        }
+        return names
+    }
+}

@@ -1,0 +1,119 @@
+import CPangoCairo
+import FolioDisplay
+
+/// Reads the shaped glyphs of one Pango line into `GlyphRun`s, one per styled span segment,
+/// so drawing needs no second shaping pass.
+struct GlyphExtraction {
+    let fonts: FontEnvironment
+    let built: PangoLayoutBuilder.Built
+    let spans: [TextSpan]
+
+    static let softHyphen: [UInt8] = [0xC2, 0xAD]
+
+    func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, lineEnd: Int) -> [GlyphRun] {
+        var result: [GlyphRun] = []
+        var x: Int32 = 0
+        var node = line.pointee.runs
+        while let current = node {
+            node = current.pointee.next
+            guard let raw = current.pointee.data else { continue }
+            let glyphItem = raw.assumingMemoryBound(to: PangoGlyphItem.self).pointee
+            guard let item = glyphItem.item?.pointee, let glyphString = glyphItem.glyphs?.pointee,
+                  let font = item.analysis.font else { continue }
+            let count = Int(glyphString.num_glyphs)
+            guard count > 0, let infos = glyphString.glyphs, let logClusters = glyphString.log_clusters else { continue }
+            let handle = fonts.handle(for: font)
+            let backward = item.analysis.level % 2 == 1
+            let itemStart = Int(item.offset), itemEnd = Int(item.offset + item.length)
+            // Every cluster start of the item, ascending, to find where each cluster's bytes end.
+            var starts = Set<Int>()
+            for index in 0..<count { starts.insert(itemStart + Int(logClusters[index])) }
+            let sortedStarts = starts.sorted()
+            func clusterEnd(_ start: Int) -> Int {
+                var low = 0, high = sortedStarts.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if sortedStarts[mid] <= start { low = mid + 1 } else { high = mid }
+                }
+                return low < sortedStarts.count ? sortedStarts[low] : itemEnd
+            }
+            var segmentStart = 0
+            var segmentX = x
+            var glyphX = x
+            var positions: [PositionedGlyph] = []
+            positions.reserveCapacity(count)
+            var segmentSpan = spanIndex(forByte: itemStart + Int(logClusters[0]))
+            for index in 0...count {
+                let span = index < count ? spanIndex(forByte: itemStart + Int(logClusters[index])) : -1
+                if index == count || span != segmentSpan {
+                    if let run = makeRun(handle: handle, span: segmentSpan, glyphs: segmentStart..<index, positions: positions,
+                                         logClusters: logClusters, itemStart: itemStart, clusterEnd: clusterEnd,
+                                         x: segmentX, width: glyphX - segmentX, backward: backward, lineEnd: lineEnd, infos: infos) {
+                        result.append(run)
+                    }
+                    segmentStart = index
+                    segmentX = glyphX
+                    segmentSpan = span
+                    positions.removeAll(keepingCapacity: true)
+                }
+                guard index < count else { break }
+                let geometry = infos[index].geometry
+                if Self.isDrawable(infos[index].glyph) {
+                    positions.append(PositionedGlyph(id: infos[index].glyph,
+                                                     x: Float(PangoUnits.points(glyphX + geometry.x_offset)),
+                                                     y: Float(PangoUnits.points(geometry.y_offset - glyphItem.y_offset))))
+                }
+                glyphX += geometry.width
+            }
+            x = glyphX
+        }
+        return result
+    }
+
+    /// Pango's placeholder glyphs (empty, or an unknown character's hex box) are not font glyphs.
+    static func isDrawable(_ glyph: UInt32) -> Bool {
+        glyph != 0x0FFF_FFFF && glyph & 0x1000_0000 == 0
+    }
+
+    func spanIndex(forByte byte: Int) -> Int {
+        var low = 0, high = built.spanRanges.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if built.spanRanges[mid].lowerBound <= byte { low = mid } else { high = mid - 1 }
+        }
+        return max(0, low)
+    }
+
+    /// One run for glyphs `glyphs` of an item: clusters in glyph order, soft hyphens resolved in the text.
+    private func makeRun(handle: FontHandle, span: Int, glyphs: Range<Int>, positions: [PositionedGlyph],
+                         logClusters: UnsafeMutablePointer<Int32>, itemStart: Int, clusterEnd: (Int) -> Int,
+                         x: Int32, width: Int32, backward: Bool, lineEnd: Int,
+                         infos: UnsafeMutablePointer<PangoGlyphInfo>) -> GlyphRun? {
+        guard !glyphs.isEmpty, span >= 0, span < spans.count else { return nil }
+        var text: [UInt8] = []
+        var clusters: [GlyphCluster] = []
+        var index = glyphs.lowerBound
+        while index < glyphs.upperBound {
+            let start = itemStart + Int(logClusters[index])
+            var glyphCount = 0
+            var visible = false
+            while index < glyphs.upperBound, itemStart + Int(logClusters[index]) == start {
+                if infos[index].geometry.width != 0 { visible = true }
+                if Self.isDrawable(infos[index].glyph) { glyphCount += 1 }
+                index += 1
+            }
+            var bytes = Array(built.text[start..<min(clusterEnd(start), built.text.count)])
+            if let hyphen = bytes.firstRange(of: Self.softHyphen) {
+                // A soft hyphen shows as "-" only where the line breaks at it; elsewhere it has no text.
+                let atLineEnd = clusterEnd(start) >= lineEnd - 1 || !bytes[hyphen.upperBound...].contains { $0 != 0x20 && $0 != 0x0A }
+                bytes.replaceSubrange(hyphen, with: atLineEnd && visible ? [0x2D] : [])
+            }
+            if bytes.isEmpty && glyphCount == 0 { continue }
+            // Right-to-left clusters come last-first: keep the text itself in logical order.
+            if backward { text.insert(contentsOf: bytes, at: 0) } else { text += bytes }
+            clusters.append(GlyphCluster(bytes: Int32(bytes.count), glyphs: Int32(glyphCount)))
+        }
+        return GlyphRun(font: handle, style: spans[span].style, x: PangoUnits.points(x), width: PangoUnits.points(width),
+                        glyphs: positions, text: String(decoding: text, as: UTF8.self), clusters: clusters, backward: backward)
+    }
+}

@@ -1,0 +1,181 @@
+import FolioDisplay
+
+/// Turns one placed part of an org chart into a drawing: heading, connectors, cards, routed links, legend.
+struct OrgComposer {
+    let forest: OrgForest
+    let style: OrgStyle
+    let cards: OrgCardMaker
+    /// Heading lines of the first part (org title and date, what it is compared with).
+    let heading: [String]
+    let legend: [OrgLegendEntry]
+    /// Anchor name of part `n`.
+    let anchorName: (Int) -> String
+
+    /// Room kept right of the widest text: shaped text may draw slightly wider than it measured.
+    var slack: Double { 4 * style.theme.textSize / 8.5 }
+
+    /// The natural size of `part`'s drawing, without building its items (for fitting trials).
+    func measure(_ part: OrgPart) -> Size {
+        let unit = style.theme.textSize / 8.5
+        let hasLinks = forest.org.links.contains { part.cardIndex[$0.from] != nil && part.cardIndex[$0.to] != nil }
+        let margin = hasLinks ? 14 * unit : 2.0
+        var width = part.placement.size.width + 2 * margin
+        var y = 2.0
+        let lines = headingLines(part)
+        for (line, _) in lines {
+            y += line.height + 2 * unit
+            width = max(width, line.width + 4)
+        }
+        if !lines.isEmpty { y += 4 * unit }
+        y += 2 * margin - 2 + part.placement.size.height
+        let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards)
+        if legendHeight > 0 {
+            y += 8 * unit + legendHeight
+            width = max(width, legendWidth(legendItems) + 4)
+        }
+        return Size(width: width + slack, height: y + 2)
+    }
+
+    /// The heading lines of `part`, each with the anchor it links to.
+    func headingLines(_ part: OrgPart) -> [(TextLine, String?)] {
+        if part.number == 1 {
+            return heading.enumerated().map { index, text in (cards.line(text, index == 0 ? style.headerStyle : style.smallStyle), nil) }
+        }
+        let from = part.fromPart ?? 1
+        let title = forest.org.title.map { "\($0): " } ?? ""
+        return [(cards.line("\(title)part \(part.number), continued from part \(from)", style.headerStyle), anchorName(from))]
+    }
+
+    func legendWidth(_ items: [DisplayItem]) -> Double {
+        items.reduce(0.0) { right, item in
+            if case .text(let text) = item { return max(right, text.origin.x + text.line.width) }
+            return right
+        }
+    }
+
+    /// A drawing at natural size (scale 1).
+    func compose(_ part: OrgPart) -> Drawing {
+        let links = forest.org.links.compactMap { link -> (Org.Link, Int, Int)? in
+            guard let from = part.cardIndex[link.from], let to = part.cardIndex[link.to] else { return nil }
+            return (link, from, to)
+        }
+        let unit = style.theme.textSize / 8.5
+        let margin = links.isEmpty ? 2.0 : 14 * unit
+        var items: [DisplayItem] = [.anchor(AnchorItem(name: anchorName(part.number), point: .zero))]
+        var y = 2.0
+        var width = part.placement.size.width + 2 * margin
+
+        // Heading.
+        let headingLines = self.headingLines(part)
+        for (line, anchor) in headingLines {
+            let text = TextItem(origin: Point(x: 2, y: y + line.ascent), line: line)
+            items.append(.text(text))
+            if let anchor { items.append(.link(LinkItem(rect: text.bounds, target: .anchor(anchor)))) }
+            y += line.height + 2 * unit
+            width = max(width, line.width + 4)
+        }
+        if !headingLines.isEmpty { y += 4 * unit }
+
+        // Connectors, then cards, then links.
+        let origin = Point(x: margin, y: y + margin - 2)
+        var chart: [DisplayItem] = []
+        let connectorStroke = Stroke(color: style.connector, width: 0.8)
+        for family in part.placement.families {
+            var elements: [PathElement] = []
+            for (a, b) in family.segments {
+                elements.append(.move(a))
+                elements.append(.line(b))
+            }
+            chart.append(.path(PathItem(elements: elements, stroke: connectorStroke)))
+        }
+        for placed in part.placement.cards { chart.append(contentsOf: placed.card.items(at: Point(x: placed.rect.minX, y: placed.rect.minY))) }
+        if !links.isEmpty {
+            let rects = part.placement.cards.map(\.rect)
+            let bounds = Rect(x: -margin + 1, y: -margin + 1, width: part.placement.size.width + 2 * margin - 2,
+                              height: part.placement.size.height + 2 * margin - 2)
+            let router = OrgLinkRouter(cards: rects, bounds: bounds, clearance: 6 * unit)
+            for (link, from, to) in links {
+                chart.append(contentsOf: linkItems(link, from: rects[from], to: rects[to], router: router, cards: rects))
+            }
+        }
+        items.append(.group(GroupItem(origin: origin, items: chart)))
+        y = origin.y + part.placement.size.height + margin
+
+        // Legend.
+        let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards)
+        if legendHeight > 0 {
+            y += 8 * unit
+            items.append(.group(GroupItem(origin: Point(x: 2, y: y), items: legendItems)))
+            width = max(width, legendWidth(legendItems) + 4)
+            y += legendHeight
+        }
+        return Drawing(size: Size(width: width + slack, height: y + 2), items: items)
+    }
+
+    /// The routed line of a link, an arrowhead at its target, and its label.
+    func linkItems(_ link: Org.Link, from: Rect, to: Rect, router: OrgLinkRouter, cards rects: [Rect]) -> [DisplayItem] {
+        let unit = style.theme.textSize / 8.5
+        let dash: [Double]
+        switch link.style {
+        case .solid: dash = []
+        case .dotted: dash = [1.2 * unit, 2 * unit]
+        case .dashed: dash = [4 * unit, 3 * unit]
+        }
+        let color = style.theme.accent
+        var items: [DisplayItem] = []
+        var points: [Point]
+        if let route = router.route(from: from, to: to), route.count >= 2 {
+            points = route
+            items.append(.path(PathItem(elements: [.move(route[0])] + route.dropFirst().map { .line($0) },
+                                        stroke: Stroke(color: color, width: 1.1, dash: dash))))
+        } else {
+            let start = Point(x: from.maxX, y: from.minY + from.height / 2), end = Point(x: to.minX, y: to.minY + to.height / 2)
+            let bend = abs(end.x - start.x) / 2 + 20
+            points = [start, end]
+            items.append(.path(PathItem(elements: [.move(start), .curve(Point(x: start.x + bend, y: start.y), Point(x: end.x - bend, y: end.y), end)],
+                                        stroke: Stroke(color: color, width: 1.1, dash: dash))))
+            points = [Point(x: end.x - 1, y: end.y), end]
+        }
+        // Arrowhead along the last segment.
+        if let tip = points.last {
+            let before = points[points.count - 2]
+            let dx = tip.x - before.x, dy = tip.y - before.y
+            let length = max((dx * dx + dy * dy).squareRoot(), 0.001)
+            let ux = dx / length, uy = dy / length, size = 4.5 * unit
+            let base = Point(x: tip.x - ux * size, y: tip.y - uy * size)
+            items.append(.path(PathItem(elements: [.move(tip), .line(Point(x: base.x - uy * size * 0.55, y: base.y + ux * size * 0.55)),
+                                                   .line(Point(x: base.x + uy * size * 0.55, y: base.y - ux * size * 0.55)), .close],
+                                        fill: color)))
+        }
+        guard let label = link.label, !label.isEmpty, points.count >= 2 else { return items }
+        let line = cards.line(label, style.linkLabelStyle)
+        var best: Rect?
+        // Labels sit on the longest horizontal run where one is long enough, kept inside the routing area.
+        var segments = Array(zip(points, points.dropFirst()))
+        segments.sort { a, b in
+            let fitA = a.0.y == a.1.y && length(a) >= line.width, fitB = b.0.y == b.1.y && length(b) >= line.width
+            return fitA != fitB ? fitA : length(a) > length(b)
+        }
+        let area = router.bounds
+        for (a, b) in segments {
+            let mid = Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
+            let width = line.width + 4, height = line.height + 2
+            // Centred on the run, or beside a vertical run (right, then left).
+            var candidates = [Point(x: mid.x - width / 2, y: mid.y - height / 2)]
+            if a.x == b.x { candidates += [Point(x: mid.x + 2, y: mid.y - height / 2), Point(x: mid.x - width - 2, y: mid.y - height / 2)] }
+            for corner in candidates {
+                var box = Rect(x: corner.x, y: corner.y, width: width, height: height)
+                box.x = min(max(box.x, area.minX), area.maxX - box.width)
+                if best == nil { best = box }
+                if !rects.contains(where: { $0.intersects(box) }) { best = box; break }
+            }
+            if let box = best, !rects.contains(where: { $0.intersects(box) }) { break }
+        }
+        guard let box = best else { return items }
+        items.append(.rect(RectItem(rect: box, fill: Color.white.withAlpha(0.92), cornerRadius: 2)))
+        items.append(.text(TextItem(origin: Point(x: box.minX + 2, y: box.minY + 1 + line.ascent), line: line)))
+        return items
+    }
+
+    func length(_ segment: (Point, Point)) -> Double { abs(segment.1.x - segment.0.x) + abs(segment.1.y - segment.0.y) }
+}

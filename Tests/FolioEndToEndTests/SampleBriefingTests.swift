@@ -1,0 +1,145 @@
+import Folio
+import FolioTestSupport
+import Foundation
+import XCTest
+
+/// Renders the sample briefing with the built `folio` binary and checks it with independent readers.
+final class SampleBriefingTests: XCTestCase {
+    /// One render of the sample, shared by the tests of this class.
+    static let rendered: (folder: URL, pdf: String, log: TestSupport.Run)? = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("folio-sample-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pdf = folder.appendingPathComponent("sample.pdf").path
+        guard let run = try? TestSupport.folio(["render", TestSupport.sampleBriefing, "-o", pdf]) else { return nil }
+        return (folder, pdf, run)
+    }()
+
+    func samplePDF(file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let rendered = try XCTUnwrap(Self.rendered, "could not run \(TestSupport.folioBinary)", file: file, line: line)
+        XCTAssertEqual(rendered.log.status, 0, rendered.log.stderr, file: file, line: line)
+        return rendered.pdf
+    }
+
+    func sampleBriefing() throws -> Briefing { try BriefingLoader.load(path: TestSupport.sampleBriefing) }
+
+    func testEveryHeadingQuoteAndChineseTextIsInThePDF() throws {
+        let text = try TestSupport.pdfText(try samplePDF())
+        let briefing = try sampleBriefing()
+        XCTAssertEqual(briefing.sections.count, 13)
+        for heading in briefing.sections {
+            XCTAssertTrue(text.contains(TestSupport.normalized(heading.content.plainText)), "heading missing: \(heading.content.plainText)")
+        }
+        var quotes: [String] = []
+        for block in briefing.blocks {
+            if case .quote(let inner) = block.kind {
+                for paragraph in inner { if case .paragraph(let inlines) = paragraph.kind { quotes.append(inlines.plainText) } }
+            }
+        }
+        XCTAssertEqual(quotes.count, 5)
+        for quote in quotes { XCTAssertTrue(text.contains(TestSupport.normalized(quote)), "quote missing: \(quote)") }
+        for chinese in ["AiToEarn官网", "AI模型排名"] { XCTAssertTrue(text.contains(chinese), "missing \(chinese)") }
+        XCTAssertTrue(text.contains("Meta’s Llama Journey") && text.contains("From Glory to Crisis"))
+    }
+
+    func testChartsAreDrawnWithEveryLabel() throws {
+        let text = try TestSupport.pdfText(try samplePDF())
+        let orgNames = ["Meta AI in 2023", "Meta AI after the TBD restructuring", "Mark Zuckerberg", "TBD Lab", "Alex Wang",
+                        "FAIR", "Yann LeCun & Joelle Pineau", "GenAI", "Ahmad Al-Dahle", "Tian Yuandong", "core ideas",
+                        "ADDED", "MOVED", "REMOVED", "was under Mark Zuckerberg"]
+        for name in orgNames { XCTAssertTrue(text.contains(name), "org chart text missing: \(name)") }
+        XCTAssertTrue(text.contains("Figure 1. Meta AI before the restructuring"))
+        XCTAssertTrue(text.contains("Figure 2. After the TBD restructuring"))
+    }
+
+    func testPageCountSizeAndMetadata() throws {
+        let info = try TestSupport.run(["pdfinfo", try samplePDF()])
+        XCTAssertEqual(info.status, 0)
+        let (document, _) = try Renderer().layout(source: TestSupport.sampleBriefing)
+        XCTAssertTrue(info.stdout.contains("Pages:           \(document.pageCount)\n"), info.stdout)
+        XCTAssertGreaterThanOrEqual(document.pageCount, 6)
+        XCTAssertTrue(info.stdout.contains("Page size:       595.276 x 841.89 pts (A4)"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("Title:           Meta’s Llama Journey"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("Author:          Folio Research Desk"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("Keywords:        Meta, Llama"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("Creator:         Folio"), info.stdout)
+        XCTAssertTrue(info.stdout.contains("CreationDate:    Sat Nov  1 00:00:00 2025"), info.stdout)
+    }
+
+    func testEveryFontIsEmbeddedAndSubset() throws {
+        let fonts = try TestSupport.run(["pdffonts", try samplePDF()])
+        let rows = fonts.stdout.split(separator: "\n").dropFirst(2)
+        XCTAssertGreaterThanOrEqual(rows.count, 4)
+        XCTAssertTrue(rows.contains { $0.contains("NotoSansCJK") }, "the Chinese text needs a CJK font")
+        for row in rows {
+            let columns = row.split(separator: " ")
+            XCTAssertGreaterThanOrEqual(columns.count, 7, String(row))
+            XCTAssertEqual(columns[columns.count - 5], "yes", "not embedded: \(row)")
+            XCTAssertEqual(columns[columns.count - 4], "yes", "not subset: \(row)")
+        }
+    }
+
+    func testQpdfFindsNoDamage() throws {
+        let check = try TestSupport.run(["qpdf", "--check", try samplePDF()])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertFalse((check.stdout + check.stderr).contains("WARNING"), check.stdout + check.stderr)
+    }
+
+    func testOutlineEntriesPointAtTheirHeadingPages() throws {
+        let json = try TestSupport.run(["qpdf", "--json", "--json-key=outlines", try samplePDF()])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        var entries: [(String, Int)] = []
+        func visit(_ items: [[String: Any]]) {
+            for item in items {
+                entries.append((item["title"] as? String ?? "", item["destpageposfrom1"] as? Int ?? 0))
+                visit(item["kids"] as? [[String: Any]] ?? [])
+            }
+        }
+        visit(object?["outlines"] as? [[String: Any]] ?? [])
+        let (document, _) = try Renderer().layout(source: TestSupport.sampleBriefing)
+        XCTAssertEqual(entries.map(\.0), document.headings.map(\.mark.title))
+        XCTAssertEqual(entries.map(\.1), document.headings.map(\.page))
+    }
+
+    func testLinksAreAnnotations() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let plain = folder.appendingPathComponent("plain.pdf").path
+        XCTAssertEqual(try TestSupport.run(["qpdf", "--qdf", "--object-streams=disable", try samplePDF(), plain]).status, 0)
+        let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: plain)), as: UTF8.self)
+        XCTAssertTrue(text.contains("/URI (https://aitoearn.ai/)"), "external link annotation")
+        XCTAssertTrue(text.contains("/URI (https://rank.aitoearn.ai)"), "external link annotation")
+        let (document, _) = try Renderer().layout(source: TestSupport.sampleBriefing)
+        let objects = text.components(separatedBy: "endobj")
+        let tocLinks = objects.filter { $0.contains("/Subtype /Link") && $0.contains("/Dest (sec-") }.count
+        XCTAssertEqual(tocLinks, document.headings.count, "one clickable contents entry per heading")
+        let dests = try TestSupport.run(["pdfinfo", "-dests", try samplePDF()])
+        for (mark, page) in document.headings {
+            XCTAssertTrue(dests.stdout.split(separator: "\n").contains {
+                $0.hasSuffix("\"\(mark.anchor)\"") && $0.trimmingCharacters(in: .whitespaces).hasPrefix("\(page) ")
+            }, "destination \(mark.anchor) on page \(page)")
+        }
+    }
+
+    func testTwoRendersAreByteIdentical() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let second = folder.appendingPathComponent("again.pdf").path
+        let run = try TestSupport.folio(["render", TestSupport.sampleBriefing, "-o", second])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let first = try Data(contentsOf: URL(fileURLWithPath: try samplePDF()))
+        XCTAssertEqual(first, try Data(contentsOf: URL(fileURLWithPath: second)))
+    }
+
+    func testNoGlyphIsMissing() throws {
+        let renderer = try Renderer()
+        _ = try renderer.layout(source: TestSupport.sampleBriefing)
+        XCTAssertEqual(renderer.measurer.unknownGlyphCount, 0, "tofu: some characters have no font")
+        // The measurer does count tofu: a private-use character no font has.
+        let line = renderer.measurer.measureLine([TextSpan("\u{F0000}", style: TextStyle(font: FontSpec(family: "Noto Serif", size: 10)))], lang: "en")
+        XCTAssertGreaterThan(line.width, 0)
+        XCTAssertEqual(renderer.measurer.unknownGlyphCount, 1)
+    }
+
+    func testNoOutputFileIsLeftBesideThePDF() throws {
+        let rendered = try XCTUnwrap(Self.rendered)
+        XCTAssertEqual(TestSupport.files(in: rendered.folder), ["sample.pdf"])
+    }
+}
