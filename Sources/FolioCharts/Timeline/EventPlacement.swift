@@ -29,6 +29,24 @@ struct EventPlacement {
     let style: TimelineStyle
     let width: Double
     let measurer: TextMeasuring
+    /// Measured options per event, kept across packing passes so each label is measured once.
+    let cache: CandidateCache
+
+    init(timeline: Timeline, scale: TimeScale, style: TimelineStyle, width: Double, measurer: TextMeasuring) {
+        self.timeline = timeline
+        self.scale = scale
+        self.style = style
+        self.width = width
+        self.measurer = measurer
+        self.cache = CandidateCache(estimator: WidthEstimate(measurer: measurer, lang: style.theme.lang))
+    }
+
+    /// Options already measured, by event index, and the width estimator (whose cache grows as it is used).
+    final class CandidateCache {
+        var options: [Int: [Candidate]] = [:]
+        let estimator: WidthEstimate
+        init(estimator: WidthEstimate) { self.estimator = estimator }
+    }
 
     /// A horizontal option for an item: its full extent and where its text lines start.
     struct Candidate {
@@ -37,11 +55,11 @@ struct EventPlacement {
         var note: TextLine?
     }
 
-    /// Places every event it can within `capacity` rows per lane; the rest are left out (counted by the caller).
+    /// Places every event it can within `capacities[lane]` rows; the rest are left out (counted by the caller).
     ///
     /// Order: emphasised events first, then by the x where their mark starts, then as written; each takes
     /// the lowest row where one of its options is free. Deterministic; the sort is O(n log n).
-    func place(capacity: Int) -> [PlacedEvent] {
+    func place(capacities: [Int]) -> [PlacedEvent] {
         struct Entry { var event: Int; var anchor: Double; var emphasis: Bool; var shape: PlacedEvent.Shape }
         var entries: [Entry] = []
         entries.reserveCapacity(timeline.events.count)
@@ -59,11 +77,10 @@ struct EventPlacement {
             if a.anchor != b.anchor { return a.anchor < b.anchor }
             return a.event < b.event
         }
-        var packers = Array(repeating: RowPacker(gap: style.itemGap, capacity: capacity), count: timeline.lanes.count)
+        var packers = capacities.map { RowPacker(gap: style.itemGap, capacity: $0) }
         // Per lane: while anchors stay below this x (in the same priority pass), every row is known to be blocked.
         var blocked = Array(repeating: (emphasis: true, until: -Double.infinity), count: timeline.lanes.count)
         var placed: [PlacedEvent] = []
-        let estimator = WidthEstimate(measurer: measurer, lang: style.theme.lang)
         for entry in entries {
             let event = timeline.events[entry.event]
             let lane = event.lane
@@ -72,7 +89,7 @@ struct EventPlacement {
                 blocked[lane] = (entry.emphasis, until)
                 continue
             }
-            if let item = lowestRow(for: entry.event, shape: entry.shape, packer: &packers[lane], estimator: estimator) {
+            if let item = lowestRow(for: entry.event, shape: entry.shape, packer: &packers[lane]) {
                 placed.append(item)
             }
         }
@@ -83,7 +100,7 @@ struct EventPlacement {
     ///
     /// Rows whose free stretch could not hold even the estimated text are passed over without measuring,
     /// so dense inputs measure only labels that have a chance.
-    func lowestRow(for index: Int, shape: PlacedEvent.Shape, packer: inout RowPacker, estimator: WidthEstimate) -> PlacedEvent? {
+    func lowestRow(for index: Int, shape: PlacedEvent.Shape, packer: inout RowPacker) -> PlacedEvent? {
         let event = timeline.events[index]
         let height = event.note == nil ? 1 : 2
         let mark = extent(of: shape)
@@ -97,11 +114,14 @@ struct EventPlacement {
             let room = max(min(free.high, width) - mark.end - style.textPad, mark.start - style.textPad - max(free.low, 0), mark.inside)
             if needed == nil {
                 // Text wider than any room in the chart gets shortened to fit, so the estimate cannot rule rows out.
-                let estimate = estimator.lowerBound(labelSpans(event))
+                let estimate = cache.estimator.lowerBound(labelSpans(event))
                 needed = estimate <= roomInChart ? estimate : 0
             }
             guard room >= needed ?? 0 else { continue }
-            if options == nil { options = candidates(for: event, shape: shape) }
+            if options == nil {
+                options = cache.options[index] ?? candidates(for: event, shape: shape)
+                cache.options[index] = options
+            }
             for option in options ?? [] where option.start >= free.low && option.end <= free.high {
                 packer.occupy(row: row, height: height, start: option.start, end: option.end)
                 return PlacedEvent(event: index, lane: event.lane, row: row, height: height, shape: shape, label: option.label,

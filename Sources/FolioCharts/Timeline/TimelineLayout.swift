@@ -110,19 +110,19 @@ struct TimelineLayout {
         // timeline stops growing at about a page's proportions (1.45 × its width): more rows would not be read.
         let tallest = min(frame.maximumHeight, max(width * TimelineLayout.tallestAspect, frame.preferredHeight ?? 0))
         let limit = min(timeline.height ?? tallest, frame.maximumHeight)
-        let capacity = max(1, Int(((limit - fixed) / style.rowHeight).rounded(.down)))
+        // Rows are counted with the event strips and the "+N more" line already set aside, so that when
+        // labels must be dropped no packed row is lost to them (a chart that just fits loses at most a row).
+        let truncationExtras = style.lineHeight(style.more, measurer: measurer).height + 2
+            + Double(timeline.lanes.count) * TimelineLayout.stripHeight
+        let capacity = max(1, Int(((limit - fixed - truncationExtras) / style.rowHeight).rounded(.down)))
         let placement = EventPlacement(timeline: timeline, scale: scale, style: style, width: width, measurer: measurer)
-        var placed = placement.place(capacity: capacity)
-        var needed = Array(repeating: 0, count: timeline.lanes.count)
-        for item in placed { needed[item.lane] = max(needed[item.lane], item.row + item.height) }
+        var (placed, needed) = pack(placement, capacity: capacity)
 
         let natural = fixed + Double(needed.reduce(0) { $0 + max($1, 1) }) * style.rowHeight
         var height = timeline.height.map { min($0, frame.maximumHeight) } ?? min(max(natural, frame.preferredHeight ?? 0), limit)
         var rows = needed.map { max($0, 1) }
         let truncated = natural > height + 0.001 || placed.count < timeline.events.count
-        let extras = truncated
-            ? style.lineHeight(style.more, measurer: measurer).height + 2 + Double(timeline.lanes.count) * TimelineLayout.stripHeight
-            : 0
+        let extras = truncated ? truncationExtras : 0
         if truncated {
             let available = max(0, Int(((height - fixed - extras) / style.rowHeight).rounded(.down)))
             rows = TimelineLayout.shareRows(available, needed: needed)
@@ -133,6 +133,33 @@ struct TimelineLayout {
         let used = fixed + extras + Double(rows.reduce(0, +)) * style.rowHeight
         let slack = max(0, height - used) / Double(max(1, timeline.lanes.count))
         return Plan(height: height, rows: rows, placed: placed, truncated: truncated, slack: slack)
+    }
+
+    /// Packs lanes into `capacity` rows in all: an even share each first, then rows a lane leaves unused go
+    /// to lanes that still had labels left over, which are packed again (measurements are cached).
+    func pack(_ placement: EventPlacement, capacity: Int) -> (placed: [PlacedEvent], needed: [Int]) {
+        let lanes = timeline.lanes.count
+        var eventsPerLane = Array(repeating: 0, count: lanes)
+        for event in timeline.events { eventsPerLane[event.lane] += 1 }
+        var capacities = TimelineLayout.shareRows(capacity, needed: eventsPerLane.map { $0 > 0 ? Int.max : 0 })
+        while true {
+            let placed = placement.place(capacities: capacities)
+            var needed = Array(repeating: 0, count: lanes), shown = Array(repeating: 0, count: lanes)
+            for item in placed {
+                needed[item.lane] = max(needed[item.lane], item.row + item.height)
+                shown[item.lane] += 1
+            }
+            let hungry = (0..<lanes).filter { shown[$0] < eventsPerLane[$0] }
+            let spare = capacity - (0..<lanes).reduce(0) { $0 + (shown[$1] < eventsPerLane[$1] ? capacities[$1] : needed[$1]) }
+            // Ends within lanes + 1 passes: if every hungry lane stays hungry, the spare rows are all used.
+            guard !hungry.isEmpty, spare > 0 else { return (placed, needed) }
+            var grown = needed
+            for lane in hungry { grown[lane] = capacities[lane] }
+            let extra = TimelineLayout.shareRows(spare, needed: (0..<lanes).map { hungry.contains($0) ? Int.max : 0 })
+            for lane in hungry { grown[lane] += extra[lane] }
+            if grown == capacities { return (placed, needed) }
+            capacities = grown
+        }
     }
 
     /// Shares `available` rows among lanes: one each in turn until every lane has what it needs or none are left.
