@@ -1,10 +1,15 @@
 import FolioDisplay
 import FolioModel
 
-/// Timeline charts (placeholder until the timeline issue lands): checks `use:` and draws a framed title.
+/// Timeline charts: reads the fence and the `timelines` spec, lays out lanes, labels and the time axis.
+///
+/// The parts live in `Timeline/`: the model and loader, the time scale and axis ticks, row packing of
+/// labels, and the layout that turns them into display items.
 enum TimelineChart {
     static func layout(_ chart: ChartBlock, data: DataSet, frame: ChartFrame, theme: ChartTheme,
                        measurer: TextMeasuring) throws -> ChartDrawing {
-        try PlaceholderChart.layout(chart, specs: data.timelines, what: "timeline", frame: frame, theme: theme, measurer: measurer)
+        let timeline = try TimelineLoader.load(chart, data: data)
+        let scene = TimelineLayout(timeline: timeline, frame: frame, theme: theme, measurer: measurer).layout()
+        return ChartDrawing(drawing: scene.drawing, caption: timeline.caption)
     }
 }

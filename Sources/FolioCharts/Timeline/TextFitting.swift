@@ -1,0 +1,33 @@
+// Shortening a line of text with an ellipsis until it fits a width, measuring only through TextMeasuring.
+import FolioDisplay
+
+/// Fits measured lines into widths by cutting the last run and adding "…".
+enum TextFitting {
+    /// `spans` as one line no wider than `maxWidth`, shortened with "…" if needed; nil when not even "…" fits.
+    ///
+    /// Cuts the last span (binary search over its characters: O(log n) measurements); when that is not
+    /// enough, drops the spans before it and tries again.
+    static func fitted(_ spans: [TextSpan], maxWidth: Double, measurer: TextMeasuring, lang: String) -> TextLine? {
+        let full = measurer.measureLine(spans, lang: lang)
+        if full.width <= maxWidth { return full }
+        guard let last = spans.last else { return nil }
+        let characters = Array(last.text)
+        func line(keeping count: Int) -> TextLine {
+            var cut = last
+            var kept = String(characters.prefix(count))
+            while kept.last == " " { kept.removeLast() }
+            cut.text = kept + "…"
+            return measurer.measureLine(Array(spans.dropLast()) + [cut], lang: lang)
+        }
+        var low = 0, high = characters.count - 1
+        guard high >= 0, line(keeping: 0).width <= maxWidth else {
+            return spans.count > 1 ? fitted([last], maxWidth: maxWidth, measurer: measurer, lang: lang) : nil
+        }
+        // Largest count that fits: line(keeping: low) always fits.
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if line(keeping: middle).width <= maxWidth { low = middle } else { high = middle - 1 }
+        }
+        return line(keeping: low)
+    }
+}
