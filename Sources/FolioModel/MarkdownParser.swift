@@ -15,6 +15,7 @@ struct MarkdownParser {
 
     private var headingCount = 0
     private var chartCounts: [ChartBlock.Kind: Int] = [:]
+    private var chartIDs: Set<String> = []
 
     init(file: String, lineOffset: Int, baseFolder: String, data: DataSet, log: DiagnosticLog) {
         self.file = file
@@ -92,7 +93,15 @@ struct MarkdownParser {
             let count = (chartCounts[kind] ?? 0) + 1
             chartCounts[kind] = count
             let used = try FenceKeys.use(in: body, file: file, firstLine: bodyLocation.line)
-            let chart = ChartBlock(kind: kind, id: used ?? "\(kind.rawValue)-\(count)", body: body, bodyLocation: bodyLocation)
+            // Ids name output files: a second chart of the same spec gets "-2", "-3", ...
+            var id = used ?? "\(kind.rawValue)-\(count)"
+            if chartIDs.contains(id) {
+                var suffix = 2
+                while chartIDs.contains("\(id)-\(suffix)") { suffix += 1 }
+                id = "\(id)-\(suffix)"
+            }
+            chartIDs.insert(id)
+            let chart = ChartBlock(kind: kind, id: id, body: body, bodyLocation: bodyLocation)
             return Block(.chart(chart), at: at)
         }
         if info == "table" {

@@ -8,7 +8,8 @@ public enum YAMLParsing {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws -> YAMLValue {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            // The basic resolver tags nothing: values are read as written, and parsing is much faster.
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw diagnostic(for: error, file: file, lineOffset: lineOffset)
         }

@@ -47,8 +47,18 @@ final class SampleBriefingTests: XCTestCase {
                         "FAIR", "Yann LeCun & Joelle Pineau", "GenAI", "Ahmad Al-Dahle", "Tian Yuandong", "core ideas",
                         "ADDED", "MOVED", "REMOVED", "was under Mark Zuckerberg"]
         for name in orgNames { XCTAssertTrue(text.contains(name), "org chart text missing: \(name)") }
-        XCTAssertTrue(text.contains("Figure 1. Meta AI before the restructuring"))
-        XCTAssertTrue(text.contains("Figure 2. After the TBD restructuring"))
+        XCTAssertTrue(text.contains("Figure 2. Meta AI before the restructuring"))
+        XCTAssertTrue(text.contains("Figure 3. After the TBD restructuring"))
+        // Every timeline label of the sample, read from its data file.
+        let briefing = try sampleBriefing()
+        let spec = try XCTUnwrap(briefing.data.timelines["llama-journey"])
+        let events = try XCTUnwrap(try spec.value.mapping().first { (try? $0.key.string()) == "events" }?.value.sequence())
+        XCTAssertEqual(events.count, 13)
+        for event in events {
+            let label = try XCTUnwrap(try event.mapping().first { (try? $0.key.string()) == "label" }?.value.string())
+            XCTAssertTrue(text.contains(label), "timeline label missing: \(label)")
+        }
+        XCTAssertTrue(text.contains("Figure 1. Meta’s open-weight releases"))
     }
 
     func testPageCountSizeAndMetadata() throws {

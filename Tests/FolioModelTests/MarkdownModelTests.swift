@@ -75,6 +75,9 @@ final class MarkdownModelTests: XCTestCase {
         XCTAssertEqual(first.id, "timeline-1")
         XCTAssertEqual(first.bodyLocation.line, 2)
         XCTAssertEqual(second.id, "meta-ai-2025")
+        let twice = try blocks("```orgchart\nuse: org\n```\n\n```orgchart\nuse: org\n```\n")
+        let ids = twice.compactMap { block -> String? in if case .chart(let chart) = block.kind { return chart.id } else { return nil } }
+        XCTAssertEqual(ids, ["org", "org-2"], "chart ids must be unique: they name files")
     }
 
     func testHeadingsGetAnchorsInOrder() throws {
