@@ -15,7 +15,7 @@ def main():
     src = os.path.join(here, "..", "..", "Assets", "briefings", "llama-journey.md")
     text = open(src, encoding="utf-8").read()
     _, front, body = text.split("---\n", 2)
-    front = front.replace("llama-org.yaml", "").replace(", ]", "]").replace("[llama-data.yaml, ]", "[llama-data.yaml]")
+    front = re.sub(r"^data:.*$", "data: [llama-data.yaml]", front, flags=re.M)
     body = re.sub(r"```orgchart.*?```\n", "", body, flags=re.S)
     body = re.sub(r"```timeline.*?```\n", "", body, flags=re.S)
     copies = max(1, round(pages / SAMPLE_PAGES))
