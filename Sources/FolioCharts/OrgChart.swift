@@ -31,15 +31,13 @@ enum OrgChart {
             heading.append(line.prefix(1).uppercased() + line.dropFirst())
         }
         let anchor = { (part: Int) in "org-\(chartID)-part-\(part)" }
-        var composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading, legend: [], anchorName: anchor)
-        let legendPlanner = OrgPlanner(forest: forest, style: style, cards: cards, options: request.options, frame: frame,
-                                       composer: composer, diff: diff)
-        composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading,
-                               legend: legendPlanner.legendEntries(), anchorName: anchor)
+        let composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading, legend: [], anchorName: anchor)
         let planner = OrgPlanner(forest: forest, style: style, cards: cards, options: request.options, frame: frame,
                                  composer: composer, diff: diff)
+        planner.composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading,
+                                       legend: planner.legendEntries(), anchorName: anchor)
         let drawings = planner.plan().map { part -> Drawing in
-            let natural = composer.compose(part)
+            let natural = planner.composer.compose(part)
             return scaled(natural, by: planner.scale(for: natural.size))
         }
         let empty = Drawing(size: Size(width: 1, height: 1), items: [])

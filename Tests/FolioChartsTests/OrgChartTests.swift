@@ -89,7 +89,7 @@ final class OrgChartTests: XCTestCase {
         let drawings = [chart.drawing] + chart.continuations
         var anchors: [String] = []
         var targets: [String] = []
-        var names = 0
+        var names = 0, headers = 0
         for (index, drawing) in drawings.enumerated() {
             XCTAssertLessThanOrEqual(drawing.size.width, frame.width + 0.001)
             XCTAssertLessThanOrEqual(drawing.size.height, frame.maximumHeight + 0.001)
@@ -101,9 +101,76 @@ final class OrgChartTests: XCTestCase {
             }
             XCTAssertTrue(texts(drawing.items).contains { $0.hasPrefix(index == 0 ? "Random" : "Random: part \(index + 1), continued from part") })
             names += texts(drawing.items).filter { $0.hasPrefix("continued in part") }.count
+            headers += texts(drawing.items).filter { $0.hasPrefix("continued from part") }.count
         }
         XCTAssertEqual(anchors, (1...drawings.count).map { "org-big-part-\($0)" }, "one anchor per part, in order")
         XCTAssertEqual(Set(targets), Set(anchors), "every part is linked to, and every link has its anchor")
-        XCTAssertEqual(names, drawings.count - 1, "one 'continued in' mark per continuation")
+        // A continued team split into runs repeats its header card in each run; its mark names the first.
+        XCTAssertGreaterThan(names, 0)
+        XCTAssertLessThanOrEqual(names, headers, "every 'continued in' mark has its header card")
+        XCTAssertGreaterThanOrEqual(headers, drawings.count - 1, "every continuation holds at least one subtree")
+    }
+
+    /// A 1,000-node org split across pages: few parts, each well filled, every node drawn exactly once,
+    /// cards apart and inside their part, and every mark naming the part its subtree is in.
+    func testSplitPartsArePacked() throws {
+        for (seed, leafy) in [(UInt64(11), false), (UInt64(12), true)] {
+            var rng = OrgSeededRandom(seed: seed)
+            let org = OrgFixtures.randomOrg(count: 1000, rng: &rng, roots: 2, leafy: leafy)
+            let forest = OrgForest(org)
+            let style = OrgStyle(theme: theme)
+            let cards = OrgCardMaker(style: style, measurer: measurer)
+            let composer = OrgComposer(forest: forest, style: style, cards: cards, heading: ["Random"], legend: [],
+                                       anchorName: { "part-\($0)" })
+            let frame = ChartFrame(width: 482, maximumHeight: 680)
+            let planner = OrgPlanner(forest: forest, style: style, cards: cards, options: OrgOptions(), frame: frame,
+                                     composer: composer, diff: nil)
+            let parts = planner.plan()
+            XCTAssertGreaterThan(parts.count, 1)
+            XCTAssertLessThanOrEqual(parts.count, 40, "seed \(seed): 1,000 nodes need few pages (one per cut subtree was ~200)")
+            var seen = [Int](repeating: 0, count: org.nodes.count)
+            var fill: [Double] = []
+            for part in parts {
+                XCTAssertEqual(part.number == 1, part.fromParts.isEmpty)
+                XCTAssertGreaterThanOrEqual(planner.scale(for: composer.measure(part)), planner.minimumScale - 1e-9,
+                                            "part \(part.number) must not shrink text below the minimum")
+                let placed = part.placement.cards
+                let page = Rect(x: 0, y: 0, width: part.placement.size.width, height: part.placement.size.height)
+                var area = 0.0
+                for card in placed {
+                    XCTAssertTrue(page.contains(card.rect), "card outside part \(part.number)")
+                    if card.node >= 0 { seen[card.node] += 1 }
+                    area += card.rect.width * card.rect.height
+                    for line in card.card.lines where line.line.text.hasPrefix("continued") {
+                        let target = Int(line.line.text.split(separator: " ").last ?? "") ?? 0
+                        XCTAssertEqual(line.anchor, "part-\(target)", "a mark links to the part it names")
+                        XCTAssertTrue((1...parts.count).contains(target))
+                        if line.line.text.hasPrefix("continued from") {
+                            XCTAssertTrue(part.fromParts.contains(target))
+                        } else {
+                            XCTAssertGreaterThanOrEqual(target, part.number, "subtrees continue on the same or later parts")
+                            let continued = parts[target - 1].placement.cards.contains { $0.node == -1 && $0.card.lines[0].line.text == card.card.lines[0].line.text }
+                            XCTAssertTrue(continued, "part \(target) repeats the card it continues")
+                        }
+                    }
+                }
+                let sorted = placed.indices.sorted { placed[$0].rect.minX < placed[$1].rect.minX }
+                for (position, a) in sorted.enumerated() {
+                    var next = position + 1
+                    while next < sorted.count, placed[sorted[next]].rect.minX < placed[a].rect.maxX {
+                        XCTAssertFalse(placed[a].rect.intersects(placed[sorted[next]].rect), "cards overlap in part \(part.number)")
+                        next += 1
+                    }
+                }
+                if part.number > 1 { fill.append(area / (planner.bin.width * planner.bin.height)) }
+            }
+            XCTAssertEqual(seen, [Int](repeating: 1, count: org.nodes.count), "every node drawn exactly once")
+            let full = fill.dropLast()
+            if !full.isEmpty {
+                let mean = full.reduce(0, +) / Double(full.count)
+                print("seed \(seed): \(parts.count) parts, mean card fill \(mean), least \(full.min() ?? 0)")
+                XCTAssertGreaterThan(mean, 0.15, "seed \(seed): continuation pages are reasonably full")
+            }
+        }
     }
 }

@@ -41,9 +41,18 @@ struct OrgComposer {
         if part.number == 1 {
             return heading.enumerated().map { index, text in (cards.line(text, index == 0 ? style.headerStyle : style.smallStyle), nil) }
         }
-        let from = part.fromPart ?? 1
+        let froms = part.fromParts.isEmpty ? [1] : part.fromParts
         let title = forest.org.title.map { "\($0): " } ?? ""
-        return [(cards.line("\(title)part \(part.number), continued from part \(from)", style.headerStyle), anchorName(from))]
+        let list: String
+        switch froms.count {
+        case 1: list = "part \(froms[0])"
+        case 2: list = "parts \(froms[0]) and \(froms[1])"
+        default:
+            let sorted = froms.sorted()
+            list = sorted[sorted.count - 1] - sorted[0] == sorted.count - 1 ? "parts \(sorted[0])–\(sorted[sorted.count - 1])"
+                        : "parts " + sorted.dropLast().map(String.init).joined(separator: ", ") + " and \(sorted[sorted.count - 1])"
+        }
+        return [(cards.line("\(title)part \(part.number), continued from \(list)", style.headerStyle), anchorName(froms[0]))]
     }
 
     func legendWidth(_ items: [DisplayItem]) -> Double {

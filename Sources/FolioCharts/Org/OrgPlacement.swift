@@ -33,9 +33,10 @@ struct OrgPlacement {
         case stack([[Int]])
     }
 
-    /// Places `roots` (with `header` above them, if any) down to `cutoff` levels below the roots.
+    /// Places `roots` (with `header` above them, if any) down to `cutoff` levels below the roots; a
+    /// stack of n leaves gets about √(n / `stackRows`) columns (higher values make taller, narrower stacks).
     static func place(_ forest: OrgForest, roots: [Int], header: OrgCard?, cutoff: Int?, style: OrgStyle,
-                      stackThreshold: Int, card: (Int) -> OrgCard) -> OrgPlacement {
+                      stackThreshold: Int, stackRows: Double = 3, card: (Int) -> OrgCard) -> OrgPlacement {
         var cards: [Placed] = []
         var boxes: [Box] = [header == nil ? .root : .card(0)]
         if let header { cards.append(Placed(node: -1, rect: Rect(x: 0, y: 0, width: header.width, height: header.height), card: header)) }
@@ -57,7 +58,7 @@ struct OrgPlacement {
                 while end < nodes.count, shownChildren(nodes[end], row: level).isEmpty { end += 1 }
                 if stackThreshold > 0, end - index >= stackThreshold {
                     let run = Array(nodes[index..<end])
-                    let columnCount = max(1, Int((Double(run.count) / 3).squareRoot().rounded(.up)))
+                    let columnCount = max(1, Int((Double(run.count) / stackRows).squareRoot().rounded(.up)))
                     let perColumn = (run.count + columnCount - 1) / columnCount
                     var columns: [[Int]] = []
                     for start in stride(from: 0, to: run.count, by: perColumn) {

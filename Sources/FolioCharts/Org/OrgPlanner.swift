@@ -2,23 +2,39 @@ import FolioDisplay
 
 /// Decides how an org chart fits the page: whole and scaled down, or split into parts.
 ///
-/// A part is kept when, scaled to the frame, its text stays at or above the minimum size. A chart
-/// too large for that keeps its top levels (as many as fit, found by binary search) and continues
-/// every cut subtree in a part of its own, recursively; a row of roots too wide even on its own is
-/// split into runs of roots. Each trial is a linear-time layout, so planning is O(n log depth).
+/// The main part is kept when, scaled to the frame, its text stays at or above the minimum size.
+/// A chart too large for that keeps its top levels (as many as fit, found by binary search) and
+/// continues every cut subtree as a *piece*: the subtree under a header card repeating its parent.
+/// Pieces are packed in order into continuation parts at the smallest legible scale, side by side
+/// in shelves, so one page holds many small subtrees; a piece too large for a page on its own is
+/// cut again the same way, recursively. A row of roots too wide even on its own is split into runs
+/// of roots. Each trial is a linear-time layout of the levels tried, so planning is O(n log depth).
 final class OrgPlanner {
     let forest: OrgForest
     let style: OrgStyle
     let cards: OrgCardMaker
     let options: OrgOptions
     let frame: ChartFrame
-    let composer: OrgComposer
+    var composer: OrgComposer
     let diff: OrgDiff?
     private var baseCards: [OrgCard?]
-    private var parts: [OrgPart] = []
-    private var nextNumber = 2
     /// Sizing text for "continued" marks before the part numbers are known.
     static let placeholderMark = "continued in part 9999"
+
+    /// A subtree still to place: its roots, the header card's node, the part that node is in, and
+    /// the card (piece, card index) whose "continued" mark must name the part this lands in.
+    struct Job {
+        var roots: [Int]
+        var header: Int?
+        var from: Int?
+        var mark: (piece: Int, card: Int)?
+    }
+
+    private var pieces: [OrgPiece] = []
+    /// Piece indices of every part, in order (part 1 first).
+    private var bins: [[Int]] = []
+    /// Shelves of the part being filled: top, height and used width.
+    private var shelves: [(y: Double, height: Double, width: Double)] = []
 
     init(forest: OrgForest, style: OrgStyle, cards: OrgCardMaker, options: OrgOptions, frame: ChartFrame,
          composer: OrgComposer, diff: OrgDiff?) {
@@ -48,20 +64,6 @@ final class OrgPlanner {
         return used.sorted()
     }
 
-    /// All parts, main part first.
-    func plan() -> [OrgPart] {
-        var queue: [(roots: [Int], header: Int?, from: Int?, number: Int)] = [(forest.roots, nil, nil, 1)]
-        var head = 0
-        while head < queue.count {
-            let job = queue[head]
-            head += 1
-            let (part, more) = planPart(job.roots, header: job.header, from: job.from, number: job.number)
-            parts.append(part)
-            queue.append(contentsOf: more)
-        }
-        return parts.sorted { $0.number < $1.number }
-    }
-
     /// The scale that fits a drawing of `size` into the frame (never above 1).
     func scale(for size: Size) -> Double {
         min(1, frame.width / max(size.width, 1), frame.maximumHeight / max(size.height, 1))
@@ -70,34 +72,174 @@ final class OrgPlanner {
     /// The smallest scale that keeps text legible.
     var minimumScale: Double { min(1, options.minimumTextSize / style.theme.textSize) }
 
-    func fits(_ part: OrgPart) -> Bool {
-        scale(for: composer.measure(part)) >= minimumScale - 1e-9
-    }
+    /// Room for the pieces of a continuation part at natural size (scaled to the frame at the minimum scale).
+    lazy var bin: Size = {
+        let unit = style.theme.textSize / 8.5
+        let margin = forest.org.links.isEmpty ? 2.0 : 14 * unit
+        let empty = composer.measure(OrgPart(number: 2, fromParts: [1, 2, 3], placement: .empty, cardIndex: [:]))
+        let width = frame.width / minimumScale - 2 * margin - composer.slack - 1
+        let height = frame.maximumHeight / minimumScale - empty.height - 2 * (margin - 2) - 1
+        return Size(width: max(width, 1), height: max(height, 1))
+    }()
 
-    /// Card area per level below `roots` (a lower bound on the room each depth needs), cumulative.
-    func areaByLevel(below roots: [Int]) -> [Double] {
-        var area: [Double] = []
-        var stack = roots.map { ($0, 0) }
-        while let (node, level) = stack.popLast() {
-            let card = baseCard(node)
-            while area.count <= level { area.append(0) }
-            area[level] += (card.width + style.siblingGap / 2) * (card.height + style.stackGap / 2)
-            for child in forest.children[node] { stack.append((child, level + 1)) }
+    var pieceGap: Size { Size(width: 2 * style.siblingGap, height: style.levelGap) }
+
+    /// All parts, main part first.
+    func plan() -> [OrgPart] {
+        var queue = [Job(roots: forest.roots, header: nil, from: nil, mark: nil)]
+        var head = 0
+        while head < queue.count {
+            let job = queue[head]
+            head += 1
+            let main = bins.isEmpty
+            let limit = main ? frame.width * frame.maximumHeight / (minimumScale * minimumScale) : bin.width * bin.height
+            let fits: (OrgPlacement) -> Bool = main ? { self.mainFits($0) } : { [bin] in
+                $0.size.width <= bin.width + 1e-9 && $0.size.height <= bin.height + 1e-9
+            }
+            stackRows = main ? 3 : 8
+            var (piece, rest) = planPiece(job, fits: fits, limit: limit, split: !main)
+            let id = pieces.count
+            pieces.append(piece)
+            if main {
+                bins.append([id]); pieces[id].part = 1
+            } else if bins.count < 2 || !place(id, size: piece.placement.size, gap: pieceGap) {
+                // Too large for what is left of this part: fill the room below its shelves with as
+                // much of the job as fits there (more than its top row), or start a new part.
+                let top = shelves.last.map { $0.y + $0.height + pieceGap.height } ?? 0
+                let room = Size(width: bin.width, height: bin.height - top)
+                var placed = false
+                if bins.count >= 2, room.height >= bin.height * 0.15 {
+                    let (smaller, left) = planPiece(job, fits: { $0.size.width <= room.width + 1e-9 && $0.size.height <= room.height + 1e-9 },
+                                                    limit: room.width * room.height, split: true)
+                    if smaller.cutoff ?? 1 >= 1 {
+                        pieces[id] = smaller
+                        placed = place(id, size: smaller.placement.size, gap: pieceGap)
+                        if placed { (piece, rest) = (smaller, left) } else { pieces[id] = piece }
+                    }
+                }
+                if !placed { pack(id) }
+            }
+            let part = pieces[id].part
+            if let mark = job.mark { setMark(mark, part: part) }
+            // A run of roots split off is placed right after its first run.
+            if let rest { queue.insert(Job(roots: rest, header: job.header, from: job.from ?? 1, mark: nil), at: head) }
+            let cutoff = piece.cutoff ?? 0
+            if piece.cutoff != nil {
+                for (position, placed) in piece.placement.cards.enumerated() where placed.node >= 0 {
+                    let node = placed.node
+                    guard relativeLevel(node, roots: job.roots) == cutoff, !forest.children[node].isEmpty else { continue }
+                    queue.append(Job(roots: forest.children[node], header: node, from: part, mark: (id, position)))
+                }
+            }
         }
-        for level in area.indices.dropFirst() { area[level] += area[level - 1] }
+        return bins.enumerated().map { index, members in
+            var placement = OrgPlacement.empty
+            var froms: [Int] = []
+            for id in members {
+                placement.merge(pieces[id].placement, at: pieces[id].origin)
+                if let from = pieces[id].fromPart, !froms.contains(from) { froms.append(from) }
+            }
+            return OrgPart(number: index + 1, fromParts: froms, placement: placement, cardIndex: cardIndex(placement))
+        }
+    }
+
+    func cardIndex(_ placement: OrgPlacement) -> [String: Int] {
+        var index: [String: Int] = [:]
+        if !forest.org.links.isEmpty {
+            for (position, placed) in placement.cards.enumerated() where placed.node >= 0 { index[forest.org.nodes[placed.node].id] = position }
+        }
+        return index
+    }
+
+    func mainFits(_ placement: OrgPlacement) -> Bool {
+        let part = OrgPart(number: 1, fromParts: [], placement: placement, cardIndex: cardIndex(placement))
+        return scale(for: composer.measure(part)) >= minimumScale - 1e-9
+    }
+
+    /// Names part `part` in the "continued" mark of a card already placed.
+    func setMark(_ mark: (piece: Int, card: Int), part: Int) {
+        var card = pieces[mark.piece].placement.cards[mark.card].card
+        card.lines[card.lines.count - 1].line = cards.line("continued in part \(part)", style.smallStyle)
+        card.lines[card.lines.count - 1].anchor = composer.anchorName(part)
+        pieces[mark.piece].placement.cards[mark.card].card = card
+    }
+
+    /// Puts piece `id` into the part being filled (first shelf with room), or starts a new part.
+    func pack(_ id: Int) {
+        let size = pieces[id].placement.size
+        let gap = pieceGap
+        if bins.count < 2 || !place(id, size: size, gap: gap) {
+            bins.append([])
+            shelves = []
+            _ = place(id, size: size, gap: gap)
+        }
+    }
+
+    func place(_ id: Int, size: Size, gap: Size) -> Bool {
+        var origin: Point?
+        for (index, shelf) in shelves.enumerated() {
+            let x = shelf.width + gap.width
+            guard x + size.width <= bin.width + 1e-9 else { continue }
+            let last = index == shelves.count - 1
+            if size.height <= shelf.height || (last && shelf.y + size.height <= bin.height + 1e-9) {
+                origin = Point(x: x, y: shelf.y)
+                shelves[index].width = x + size.width
+                shelves[index].height = max(shelf.height, size.height)
+                break
+            }
+        }
+        if origin == nil {
+            let y = shelves.last.map { $0.y + $0.height + gap.height } ?? 0
+            // An empty part takes any piece (one too large for a page is only possible on a tiny frame).
+            guard shelves.isEmpty || y + size.height <= bin.height + 1e-9 else { return false }
+            origin = Point(x: 0, y: y)
+            shelves.append((y: y, height: size.height, width: size.width))
+        }
+        pieces[id].origin = origin ?? .zero
+        pieces[id].part = bins.count
+        bins[bins.count - 1].append(id)
+        return true
+    }
+
+    /// Card area per level below `roots` (a lower bound on the room each depth needs), cumulative;
+    /// the walk stops after the first level whose total exceeds `limit` (`complete` is then false).
+    func areaByLevel(below roots: [Int], limit: Double) -> (area: [Double], complete: Bool) {
+        var area: [Double] = []
+        var level = roots
+        var total = 0.0
+        while !level.isEmpty {
+            var next: [Int] = []
+            for node in level {
+                let card = baseCard(node)
+                total += (card.width + style.siblingGap / 2) * (card.height + style.stackGap / 2)
+                next.append(contentsOf: forest.children[node])
+            }
+            area.append(total)
+            if total > limit { return (area, next.isEmpty) }
+            level = next
+        }
+        return (area, true)
+    }
+
+    /// Card area of every node's whole subtree (with the gaps `areaByLevel` counts).
+    lazy var subtreeArea: [Double] = {
+        var area = [Double](repeating: 0, count: forest.org.nodes.count)
+        for node in forest.order.reversed() {
+            let card = baseCard(node)
+            area[node] += (card.width + style.siblingGap / 2) * (card.height + style.stackGap / 2)
+            for child in forest.children[node] { area[node] += area[child] }
+        }
         return area
-    }
+    }()
 
-    /// False when cards of this much area cannot fit the frame at the smallest legible scale.
-    func mayFit(area: Double) -> Bool {
-        area * minimumScale * minimumScale <= frame.width * frame.maximumHeight
-    }
+    /// Continuation pieces stack leaves in taller columns: their pages have more height than width to spare.
+    var stackRows: Double = 3
 
-    func trial(_ roots: [Int], header: Int?, from: Int?, number: Int, cutoff: Int?) -> OrgPart {
+    func trial(_ roots: [Int], header: Int?, from: Int?, cutoff: Int?) -> OrgPlacement {
         let headerCard = header.map { baseCard($0).adding(cards.line("continued from part \(from ?? 1)", style.smallStyle),
                                                             anchor: composer.anchorName(from ?? 1), padding: style.padding) }
-        let placement = OrgPlacement.place(forest, roots: roots, header: headerCard, cutoff: cutoff, style: style,
-                                           stackThreshold: options.stackThreshold) { node in
+        return OrgPlacement.place(forest, roots: roots, header: headerCard, cutoff: cutoff, style: style,
+                                  stackThreshold: options.stackThreshold, stackRows: stackRows) { node in
             var card = self.baseCard(node)
             let level = self.relativeLevel(node, roots: roots)
             if let cutoff, level >= cutoff, !self.forest.children[node].isEmpty {
@@ -108,11 +250,6 @@ final class OrgPlanner {
             }
             return card
         }
-        var index: [String: Int] = [:]
-        if !forest.org.links.isEmpty {
-            for (position, placed) in placement.cards.enumerated() where placed.node >= 0 { index[forest.org.nodes[placed.node].id] = position }
-        }
-        return OrgPart(number: number, roots: roots, header: header, fromPart: from, cutoff: cutoff, placement: placement, cardIndex: index)
     }
 
     /// Levels are counted from the part's roots, which all share a forest level.
@@ -120,52 +257,56 @@ final class OrgPlanner {
         forest.level[node] - (roots.first.map { forest.level[$0] } ?? 0)
     }
 
-    /// Plans one part; returns it and the jobs continuing its cut subtrees.
-    func planPart(_ roots: [Int], header: Int?, from: Int?, number: Int)
-        -> (OrgPart, [(roots: [Int], header: Int?, from: Int?, number: Int)]) {
-        let area = areaByLevel(below: roots)
-        if let total = area.last, mayFit(area: total) {
-            let whole = trial(roots, header: header, from: from, number: number, cutoff: nil)
-            if fits(whole) { return (whole, []) }
+    /// Places as much of `job` as `fits`: the whole subtree, or its top levels; returns the piece
+    /// and, when even the roots alone are too wide, the roots left for another piece.
+    /// With `split`, a job whose subtrees do not all fit keeps the longest run of roots whose whole
+    /// subtrees fit, leaving the other roots for the next piece, before it cuts levels.
+    func planPiece(_ job: Job, fits: (OrgPlacement) -> Bool, limit: Double, split: Bool = false) -> (OrgPiece, [Int]?) {
+        let roots = job.roots
+        func piece(_ placement: OrgPlacement, _ cutoff: Int?, _ roots: [Int]) -> OrgPiece {
+            OrgPiece(roots: roots, header: job.header, fromPart: job.from, cutoff: cutoff, placement: placement)
         }
-        var low = 0, high = area.count - 2, best: OrgPart?
-        while high > 0, !mayFit(area: area[high]) { high -= 1 }
+        let (area, complete) = areaByLevel(below: roots, limit: limit)
+        if complete, let total = area.last, total <= limit {
+            let whole = trial(roots, header: job.header, from: job.from, cutoff: nil)
+            if fits(whole) { return (piece(whole, nil, roots), nil) }
+        }
+        if split, roots.count > 1, subtreeArea[roots[0]] <= limit,
+           let first = Optional(trial([roots[0]], header: job.header, from: job.from, cutoff: nil)), fits(first) {
+            var best = (first, 1)
+            var total = subtreeArea[roots[0]], high = 1
+            while high + 1 < roots.count, total + subtreeArea[roots[high]] <= limit { total += subtreeArea[roots[high]]; high += 1 }
+            var low = 2
+            while low <= high {
+                let middle = (low + high) / 2
+                let candidate = trial(Array(roots[..<middle]), header: job.header, from: job.from, cutoff: nil)
+                if fits(candidate) { best = (candidate, middle); low = middle + 1 } else { high = middle - 1 }
+            }
+            return (piece(best.0, nil, Array(roots[..<best.1])), Array(roots[best.1...]))
+        }
+        var low = 0, high = area.count - 2
+        var best: (OrgPlacement, Int)?
+        while high > 0, area[high] > limit { high -= 1 }
         while low <= high {
             let middle = (low + high) / 2
-            let candidate = trial(roots, header: header, from: from, number: number, cutoff: middle)
-            if fits(candidate) { best = candidate; low = middle + 1 } else { high = middle - 1 }
+            let candidate = trial(roots, header: job.header, from: job.from, cutoff: middle)
+            if fits(candidate) { best = (candidate, middle); low = middle + 1 } else { high = middle - 1 }
         }
         if best == nil, roots.count > 1 {
             // Even the roots alone are too wide: keep the longest run of roots that fits.
             var low = 1, high = roots.count - 1, count = 1
             while low <= high {
                 let middle = (low + high) / 2
-                if fits(trial(Array(roots[..<middle]), header: header, from: from, number: number, cutoff: 0)) {
+                if fits(trial(Array(roots[..<middle]), header: job.header, from: job.from, cutoff: 0)) {
                     count = middle; low = middle + 1
                 } else { high = middle - 1 }
             }
-            let rest = Array(roots[count...])
-            let restNumber = nextNumber
-            nextNumber += 1
-            let (part, more) = planPart(Array(roots[..<count]), header: header, from: from, number: number)
-            return (part, more + [(rest, header, from, restNumber)])
+            var run = job
+            run.roots = Array(roots[..<count])
+            let (first, _) = planPiece(run, fits: fits, limit: limit)
+            return (first, Array(roots[count...]))
         }
-        var part = best ?? trial(roots, header: header, from: from, number: number, cutoff: 0)
-        let cutoff = part.cutoff ?? 0
-        var jobs: [(roots: [Int], header: Int?, from: Int?, number: Int)] = []
-        for (position, placed) in part.placement.cards.enumerated() where placed.node >= 0 {
-            let node = placed.node
-            guard relativeLevel(node, roots: roots) == cutoff, !forest.children[node].isEmpty else { continue }
-            let target = nextNumber
-            nextNumber += 1
-            var card = placed.card
-            let line = cards.line("continued in part \(target)", style.smallStyle)
-            card.lines[card.lines.count - 1].line = line
-            card.lines[card.lines.count - 1].anchor = composer.anchorName(target)
-            part.placement.cards[position].card = card
-            jobs.append((forest.children[node], node, number, target))
-        }
-        return (part, jobs)
+        let chosen = best ?? (trial(roots, header: job.header, from: job.from, cutoff: 0), 0)
+        return (piece(chosen.0, chosen.1, roots), nil)
     }
-
 }
