@@ -38,11 +38,37 @@ public struct ChartFrame: Hashable, Sendable {
     public var preferredHeight: Double?
     /// The most height it may take (the page's remaining or full text height).
     public var maximumHeight: Double
+    /// The page the chart's first part lands on, when known: continuation parts follow on the
+    /// next pages, one each, so marks can name pages instead of part numbers.
+    public var firstPage: Int?
 
-    public init(width: Double, preferredHeight: Double? = nil, maximumHeight: Double) {
+    public init(width: Double, preferredHeight: Double? = nil, maximumHeight: Double, firstPage: Int? = nil) {
         self.width = width
         self.preferredHeight = preferredHeight
         self.maximumHeight = maximumHeight
+        self.firstPage = firstPage
+    }
+
+    /// How a continuation mark names part `number` (1 is the first): "page 12" when pages are known, else "part 2".
+    public func partName(_ number: Int) -> String {
+        firstPage.map { "page \($0 + number - 1)" } ?? "part \(number)"
+    }
+
+    /// The mark on a card whose subtree continues in part `number`.
+    public func continuedMark(_ number: Int) -> String {
+        firstPage == nil ? "continued in part \(number)" : "continued on \(partName(number))"
+    }
+
+    /// Several parts named together: "pages 12 and 13", "parts 2–4".
+    public func partNames(_ numbers: [Int]) -> String {
+        let sorted = numbers.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return "" }
+        if sorted.count == 1 { return partName(first) }
+        let noun = firstPage == nil ? "parts" : "pages"
+        let shown = sorted.map { number in firstPage.map { $0 + number - 1 } ?? number }
+        if sorted.count == 2 { return "\(noun) \(shown[0]) and \(shown[1])" }
+        if last - first == sorted.count - 1 { return "\(noun) \(shown[0])–\(shown[shown.count - 1])" }
+        return "\(noun) " + shown.dropLast().map(String.init).joined(separator: ", ") + " and \(shown[shown.count - 1])"
     }
 }
 

@@ -31,11 +31,12 @@ enum OrgChart {
             heading.append(line.prefix(1).uppercased() + line.dropFirst())
         }
         let anchor = { (part: Int) in "org-\(chartID)-part-\(part)" }
-        let composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading, legend: [], anchorName: anchor)
+        let composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading, legend: [], anchorName: anchor,
+                                   frame: frame)
         let planner = OrgPlanner(forest: forest, style: style, cards: cards, options: request.options, frame: frame,
                                  composer: composer, diff: diff)
         planner.composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading,
-                                       legend: planner.legendEntries(), anchorName: anchor)
+                                       legend: planner.legendEntries(), anchorName: anchor, frame: frame)
         let drawings = planner.plan().map { part -> Drawing in
             let natural = planner.composer.compose(part)
             return scaled(natural, by: planner.scale(for: natural.size))

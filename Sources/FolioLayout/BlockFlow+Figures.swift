@@ -20,14 +20,21 @@ extension BlockFlow {
     func addChart(_ chart: ChartBlock, in context: Context) throws {
         let captionRoom = theme.lineHeight(theme.caption) * 3
         let frame = ChartFrame(width: context.width, preferredHeight: nil,
-                               maximumHeight: theme.layout.contentHeight - captionRoom)
-        let drawing = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: theme.chartTheme(lang: lang),
+                               maximumHeight: theme.layout.contentHeight - captionRoom, firstPage: chartPages[chart.id])
+        let drawing: ChartDrawing
+        if let cached = chartCache[chart.id] {
+            drawing = cached
+        } else {
+            drawing = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: theme.chartTheme(lang: lang),
                                              measurer: measurer)
+            if drawing.continuations.isEmpty { chartCache[chart.id] = drawing }
+        }
         let size = drawing.drawing.size
         let scale = size.width > context.width ? context.width / size.width : 1
         let x = context.x + (context.width - size.width * scale) / 2
         let group = DisplayItem.group(GroupItem(origin: Point(x: x, y: 0), scale: scale, items: drawing.drawing.items))
         addFigure([group], height: size.height * scale, caption: drawing.caption, in: context)
+        if !drawing.continuations.isEmpty { units[units.count - 1].splitChartID = chart.id }
         for part in drawing.continuations {
             let partScale = part.size.width > context.width ? context.width / part.size.width : 1
             var unit = FlowUnit(height: part.size.height * partScale, items: [

@@ -14,6 +14,9 @@ final class BlockFlow {
     var tableCount = 0
     var headingNumbers: [Int] = []
     var units: [FlowUnit] = []
+    /// Pages where split charts landed in an earlier pass, and drawings of charts that need no second pass.
+    var chartPages: [String: Int] = [:]
+    var chartCache: [String: ChartDrawing] = [:]
 
     init(briefing: Briefing, theme: Theme, measurer: TextMeasuring) {
         self.briefing = briefing

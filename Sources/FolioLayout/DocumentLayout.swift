@@ -1,3 +1,4 @@
+import FolioCharts
 import FolioDisplay
 import FolioModel
 
@@ -6,12 +7,29 @@ public enum DocumentLayout {
     /// Passes over the contents before its length settles (its own length can move headings).
     static let maximumContentsPasses = 4
 
+    /// Lays out `briefing`. A chart split over several pages names them in its "continued" marks:
+    /// the first pass finds where it lands, a second lays it out with those page numbers.
     public static func layout(_ briefing: Briefing, measurer: TextMeasuring) throws -> PagedDocument {
+        var chartPages: [String: Int] = [:]
+        var chartCache: [String: ChartDrawing] = [:]
+        var document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache)
+        for _ in 0..<2 where document.splitChartPages != chartPages {
+            chartPages = document.splitChartPages
+            document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache)
+        }
+        return document
+    }
+
+    static func layoutOnce(_ briefing: Briefing, measurer: TextMeasuring, chartPages: [String: Int],
+                           chartCache: inout [String: ChartDrawing]) throws -> PagedDocument {
         let layout = briefing.layout
         let theme = Theme(layout: layout)
         let pageSize = Size(width: layout.pageWidth, height: layout.pageHeight)
         let flow = BlockFlow(briefing: briefing, theme: theme, measurer: measurer)
+        flow.chartPages = chartPages
+        flow.chartCache = chartCache
         try flow.flow(briefing.blocks)
+        chartCache = flow.chartCache
         let bodyUnits = flow.units
         let paginator = Paginator(pageHeight: layout.contentHeight)
         let bodyPlans = paginator.paginate(bodyUnits)
@@ -50,10 +68,18 @@ public enum DocumentLayout {
             tocPlans = replanned
             if settled { break }
         }
+        var splitChartPages: [String: Int] = [:]
+        for (pageIndex, plan) in bodyPlans.enumerated() {
+            for placement in plan {
+                if case .unit(let index) = placement.source, let id = bodyUnits[index].splitChartID {
+                    splitChartPages[id] = offset + pageIndex + 1
+                }
+            }
+        }
         return PagedDocument(metadata: briefing.metadata, pageSize: pageSize, theme: theme, measurer: measurer,
                              coverItems: cover, tocUnits: tocUnits, tocPlans: tocPlans, bodyUnits: bodyUnits,
                              bodyPlans: bodyPlans, bodySections: sections,
-                             headings: headingPages.map { (mark: $0.0, page: $0.1 + offset + 1) })
+                             headings: headingPages.map { (mark: $0.0, page: $0.1 + offset + 1) }, splitChartPages: splitChartPages)
     }
 
     static func sectionAtEnd(of plan: Paginator.PagePlan, units: [FlowUnit]) -> String? {

@@ -20,6 +20,8 @@ public struct FlowUnit: Sendable {
     public var sectionTitle: String?
     /// Headings in this unit: anchor name → level and title, for the table of contents.
     public var headings: [HeadingMark] = []
+    /// The id of a chart whose parts continue on the following pages (its first unit only).
+    public var splitChartID: String?
 
     public init(height: Double, spaceBefore: Double = 0, items: [DisplayItem]) {
         self.height = height

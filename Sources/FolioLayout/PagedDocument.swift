@@ -7,6 +7,8 @@ public final class PagedDocument: @unchecked Sendable {
     public let pageSize: Size
     /// Every heading with the page it starts on.
     public let headings: [(mark: HeadingMark, page: Int)]
+    /// The page on which each chart that continues over several pages starts, by chart id.
+    public let splitChartPages: [String: Int]
 
     let theme: Theme
     let measurer: TextMeasuring
@@ -20,7 +22,8 @@ public final class PagedDocument: @unchecked Sendable {
 
     init(metadata: Metadata, pageSize: Size, theme: Theme, measurer: TextMeasuring, coverItems: [DisplayItem]?,
          tocUnits: [FlowUnit], tocPlans: [Paginator.PagePlan], bodyUnits: [FlowUnit], bodyPlans: [Paginator.PagePlan],
-         bodySections: [String], headings: [(mark: HeadingMark, page: Int)]) {
+         bodySections: [String], headings: [(mark: HeadingMark, page: Int)], splitChartPages: [String: Int] = [:]) {
+        self.splitChartPages = splitChartPages
         self.metadata = metadata
         self.pageSize = pageSize
         self.theme = theme

@@ -120,9 +120,9 @@ final class OrgChartTests: XCTestCase {
             let forest = OrgForest(org)
             let style = OrgStyle(theme: theme)
             let cards = OrgCardMaker(style: style, measurer: measurer)
-            let composer = OrgComposer(forest: forest, style: style, cards: cards, heading: ["Random"], legend: [],
-                                       anchorName: { "part-\($0)" })
             let frame = ChartFrame(width: 482, maximumHeight: 680)
+            let composer = OrgComposer(forest: forest, style: style, cards: cards, heading: ["Random"], legend: [],
+                                       anchorName: { "part-\($0)" }, frame: frame)
             let planner = OrgPlanner(forest: forest, style: style, cards: cards, options: OrgOptions(), frame: frame,
                                      composer: composer, diff: nil)
             let parts = planner.plan()
@@ -149,7 +149,9 @@ final class OrgChartTests: XCTestCase {
                             XCTAssertTrue(part.fromParts.contains(target))
                         } else {
                             XCTAssertGreaterThanOrEqual(target, part.number, "subtrees continue on the same or later parts")
-                            let continued = parts[target - 1].placement.cards.contains { $0.node == -1 && $0.card.lines[0].line.text == card.card.lines[0].line.text }
+                            let name = card.card.lines[0].line.text
+                            let repeated = parts[target - 1].placement.cards.filter { $0.node == -1 }
+                            let continued = repeated.contains { $0.card.lines[0].line.text == name }
                             XCTAssertTrue(continued, "part \(target) repeats the card it continues")
                         }
                     }

@@ -10,6 +10,8 @@ struct OrgComposer {
     let legend: [OrgLegendEntry]
     /// Anchor name of part `n`.
     let anchorName: (Int) -> String
+    /// Names parts in marks and headings ("page 12" once the document knows where the chart lands).
+    let frame: ChartFrame
 
     /// Room kept right of the widest text: shaped text may draw slightly wider than it measured.
     var slack: Double { 4 * style.theme.textSize / 8.5 }
@@ -43,16 +45,8 @@ struct OrgComposer {
         }
         let froms = part.fromParts.isEmpty ? [1] : part.fromParts
         let title = forest.org.title.map { "\($0): " } ?? ""
-        let list: String
-        switch froms.count {
-        case 1: list = "part \(froms[0])"
-        case 2: list = "parts \(froms[0]) and \(froms[1])"
-        default:
-            let sorted = froms.sorted()
-            list = sorted[sorted.count - 1] - sorted[0] == sorted.count - 1 ? "parts \(sorted[0])–\(sorted[sorted.count - 1])"
-                        : "parts " + sorted.dropLast().map(String.init).joined(separator: ", ") + " and \(sorted[sorted.count - 1])"
-        }
-        return [(cards.line("\(title)part \(part.number), continued from \(list)", style.headerStyle), anchorName(froms[0]))]
+        let text = "\(title)\(frame.partName(part.number)), continued from \(frame.partNames(froms))"
+        return [(cards.line(text, style.headerStyle), anchorName(froms[0]))]
     }
 
     func legendWidth(_ items: [DisplayItem]) -> Double {

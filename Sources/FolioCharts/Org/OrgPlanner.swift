@@ -19,7 +19,7 @@ final class OrgPlanner {
     let diff: OrgDiff?
     private var baseCards: [OrgCard?]
     /// Sizing text for "continued" marks before the part numbers are known.
-    static let placeholderMark = "continued in part 9999"
+    static let placeholderMark = "continued on page 99999"
 
     /// A subtree still to place: its roots, the header card's node, the part that node is in, and
     /// the card (piece, card index) whose "continued" mark must name the part this lands in.
@@ -159,7 +159,7 @@ final class OrgPlanner {
     /// Names part `part` in the "continued" mark of a card already placed.
     func setMark(_ mark: (piece: Int, card: Int), part: Int) {
         var card = pieces[mark.piece].placement.cards[mark.card].card
-        card.lines[card.lines.count - 1].line = cards.line("continued in part \(part)", style.smallStyle)
+        card.lines[card.lines.count - 1].line = cards.line(frame.continuedMark(part), style.smallStyle)
         card.lines[card.lines.count - 1].anchor = composer.anchorName(part)
         pieces[mark.piece].placement.cards[mark.card].card = card
     }
@@ -236,7 +236,7 @@ final class OrgPlanner {
     var stackRows: Double = 3
 
     func trial(_ roots: [Int], header: Int?, from: Int?, cutoff: Int?) -> OrgPlacement {
-        let headerCard = header.map { baseCard($0).adding(cards.line("continued from part \(from ?? 1)", style.smallStyle),
+        let headerCard = header.map { baseCard($0).adding(cards.line("continued from \(frame.partName(from ?? 1))", style.smallStyle),
                                                             anchor: composer.anchorName(from ?? 1), padding: style.padding) }
         return OrgPlacement.place(forest, roots: roots, header: headerCard, cutoff: cutoff, style: style,
                                   stackThreshold: options.stackThreshold, stackRows: stackRows) { node in
