@@ -14,7 +14,7 @@ final class JobRunner {
     let fingerprints: InputFingerprints
 
     init(output: OutputFolder, fingerprints: InputFingerprints) throws {
-        renderer = try Renderer()
+        renderer = try Renderer().retainUntilExit()   // freed by the OS at exit: teardown is slow
         self.output = output
         manifest = JobManifest(output: output.path)
         self.fingerprints = fingerprints

@@ -20,8 +20,8 @@ final class FontCatalog {
     private(set) var addedFaces = 0
 
     /// Families always offered: common fallbacks for symbols, arrows and CJK text.
-    static let fallbackFamilies = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Serif CJK SC", "Noto Sans Symbols",
-                                   "Noto Sans Symbols2", "Noto Sans Math", "Noto Sans", "Noto Serif", "DejaVu Sans Mono"]
+    /// (Every face added makes each font lookup sort more; characters none of these has bring their own.)
+    static let fallbackFamilies = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans Symbols", "Noto Sans Symbols2"]
     /// CSS/fontconfig generic names, resolved through the system's rules.
     static let genericFamilies: Set<String> = ["serif", "sans-serif", "sans", "monospace", "mono", "cursive", "fantasy",
                                                "system-ui", "emoji", "math"]
@@ -127,6 +127,9 @@ final class FontCatalog {
             } else {
                 missing.append(scalar)
             }
+        }
+        if ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1", !missing.isEmpty {
+            FileHandle.standardError.write(Data(("trace: fallback fonts for " + missing.map { String(format: "U+%04X", $0) }.joined(separator: " ") + "\n").utf8))
         }
         guard !missing.isEmpty, let pattern = FcNameParse(family), let charset = FcCharSetCreate() else { return false }
         defer {

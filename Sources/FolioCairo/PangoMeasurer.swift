@@ -1,4 +1,5 @@
 import CPangoCairo
+import Dispatch
 import FolioDisplay
 
 /// Breaks and measures text with Pango: the `TextMeasuring` that real documents use.
@@ -8,6 +9,7 @@ public final class PangoMeasurer: TextMeasuring {
     public let fonts: FontEnvironment
     private let builder: PangoLayoutBuilder
     private var hyphenators: [String: Hyphenator?] = [:]
+    private var preloads: [String: PreloadedHyphenator] = [:]
     private var paragraphCache: [ParagraphKey: [TextLine]] = [:]
     private var lineCache: [LineKey: TextLine] = [:]
     /// Glyphs no installed font could draw (tofu boxes), summed over every layout measured.
@@ -73,8 +75,25 @@ public final class PangoMeasurer: TextMeasuring {
         return lines
     }
 
+    /// Starts loading `lang`'s hyphenation patterns on another core (they take ~10 ms to load).
+    public func preloadHyphenation(lang: String) {
+        guard hyphenators[lang] == nil, preloads[lang] == nil else { return }
+        let box = PreloadedHyphenator()
+        preloads[lang] = box
+        box.group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            box.value = Hyphenator(lang: lang)
+            box.group.leave()
+        }
+    }
+
     func hyphenator(for lang: String) -> Hyphenator? {
         if let known = hyphenators[lang] { return known }
+        if let pending = preloads.removeValue(forKey: lang) {
+            pending.group.wait()
+            hyphenators[lang] = pending.value
+            return pending.value
+        }
         let made = Hyphenator(lang: lang)
         hyphenators[lang] = made
         return made
@@ -120,4 +139,10 @@ extension String {
     func replacingNewlines() -> String {
         contains("\n") ? String(map { $0 == "\n" ? " " : $0 }) : self
     }
+}
+
+/// A hyphenator being loaded on another thread; `group` is left once `value` is set.
+final class PreloadedHyphenator: @unchecked Sendable {
+    let group = DispatchGroup()
+    var value: Hyphenator?
 }

@@ -54,7 +54,7 @@ struct Charts: ParsableCommand {
         options.transparent = transparent
         options.load = LoadOptions(layout: layout, settings: try parseSettings(settings))
         try runReportingErrors {
-            let result = try Renderer().exportCharts(source: source, options: options)
+            let result = try Renderer().retainUntilExit().exportCharts(source: source, options: options)
             print("wrote \(result.files.count) files for \(result.pageCount) charts")
             return result.warnings
         }

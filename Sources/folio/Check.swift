@@ -16,7 +16,7 @@ struct Check: ParsableCommand {
             if source.hasSuffix(".yaml") || source.hasSuffix(".yml") {
                 return try checkBatchConfig(source)
             }
-            let (document, warnings) = try Renderer().layout(source: source)
+            let (document, warnings) = try Renderer().retainUntilExit().layout(source: source)
             print("\(source): ok (\(document.pageCount) pages)")
             return warnings
         }

@@ -41,7 +41,7 @@ struct Render: ParsableCommand {
         let options = RenderOptions(format: format, output: output, dpi: dpi,
                                     load: LoadOptions(layout: layout, settings: try parseSettings(settings)))
         try runReportingErrors {
-            let result = try Renderer().render(source: source, options: options)
+            let result = try Renderer().retainUntilExit().render(source: source, options: options)
             let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(options.output ?? "Output")"
             print("wrote \(summary) (\(result.pageCount) pages)")
             return result.warnings
