@@ -53,6 +53,12 @@ public final class FontEnvironment {
     /// The Pango font description for `spec` (owned by this environment).
     func description(for spec: FontSpec) -> OpaquePointer? {
         if let cached = descriptions[spec] { return cached }
+        // Any family asked for joins the private font set (a no-op once it is there).
+        if let catalog {
+            let before = catalog.addedFaces
+            catalog.include(family: spec.family)
+            if catalog.addedFaces != before { pango_fc_font_map_config_changed(OpaquePointer(fontMap)) }
+        }
         guard let description = pango_font_description_new() else { return nil }
         pango_font_description_set_family(description, spec.family + ",Noto Sans CJK SC,Noto Sans,DejaVu Sans")
         pango_font_description_set_size(description, PangoUnits.units(spec.size))
