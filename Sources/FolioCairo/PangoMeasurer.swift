@@ -22,7 +22,7 @@ public final class PangoMeasurer: TextMeasuring {
     struct LineKey: Hashable { let spans: [TextSpan]; let lang: String }
 
     /// Entries kept in each cache before it is cleared (bounds memory on huge documents).
-    static let cacheLimit = 20_000
+    static let cacheLimit = 100_000
 
     public init(fonts: FontEnvironment) {
         self.fonts = fonts
