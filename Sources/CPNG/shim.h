@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 // folio_png_write: writes `height` rows of `width` pixels from a Cairo ARGB32 image
 // (premultiplied, native-endian 32-bit words, `stride` bytes a row) to `path`.
@@ -14,7 +15,7 @@ static inline int folio_png_write(const char *path, const unsigned char *data, i
     if (!file) return -1;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    png_bytep row = NULL;
+    png_bytep volatile row = NULL;   // volatile: read after longjmp
     if (!png || !info) { if (png) png_destroy_write_struct(&png, NULL); fclose(file); return -1; }
     if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);

@@ -14,6 +14,9 @@ enum DocumentCharacters {
         }
         add(briefing.metadata.title + (briefing.metadata.subtitle ?? "") + briefing.metadata.authors.joined())
         add(FontEnvironment.folioCharacters)
+        let layout = briefing.layout
+        add(layout.tocTitle + layout.header.left + layout.header.center + layout.header.right
+            + layout.footer.left + layout.footer.center + layout.footer.right)
         return result
     }
 }

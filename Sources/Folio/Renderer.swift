@@ -8,7 +8,6 @@ import FolioModel
 public final class Renderer {
     public let fonts: FontEnvironment
     public let measurer: PangoMeasurer
-    private var checkedFamilies: [String: Bool] = [:]
 
     /// Renderers kept until the process exits: tearing down fonts and caches costs more than the
     /// operating system reclaiming them (about a sixth of a small render).
@@ -70,9 +69,7 @@ public final class Renderer {
                                subject: metadata.subject ?? metadata.subtitle ?? "", keywords: metadata.keywords.joined(separator: ", "),
                                creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: metadata))
         let writer = try PDFWriter(path: path, firstPageSize: document.pageSize, metadata: info, fonts: fonts)
-        for number in 1...max(1, document.pageCount) where number <= document.pageCount {
-            try writer.add(document.page(number))
-        }
+        for number in 1...document.pageCount { try writer.add(document.page(number)) }
         try writer.finish()
     }
 
@@ -85,7 +82,8 @@ public final class Renderer {
         let temporaries = paths.map(OutputFile.temporaryPath(for:))
         do {
             if format == .png {
-                try drawConcurrently(count: count, page: { document.page($0 + 1) }) { index, page in
+                let pagePixels = document.pageSize.width * document.pageSize.height * (dpi / 72) * (dpi / 72)
+                try drawConcurrently(count: count, pagePixels: pagePixels, page: { document.page($0 + 1) }) { index, page in
                     try writer.writePNG(page.items, size: page.size, dpi: dpi, to: temporaries[index])
                 }
             } else {
@@ -105,15 +103,24 @@ public final class Renderer {
 
     /// Builds pages in order on this thread (layout is not thread-safe) and draws them on worker threads,
     /// at most a few pages ahead so memory stays bounded.
-    func drawConcurrently(count: Int, page: (Int) -> Page, draw: @escaping @Sendable (Int, Page) throws -> Void) throws {
+    /// Pages whose text was not shaped into glyph runs (an engine fallback) need Pango, which is
+    /// not thread-safe: those are drawn here. Rasters in flight stay within `pixelBudget`.
+    func drawConcurrently(count: Int, pagePixels: Double, page: (Int) -> Page,
+                          draw: @escaping @Sendable (Int, Page) throws -> Void) throws {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let slots = DispatchSemaphore(value: workers * 2)
+        let inFlight = max(1, min(workers * 2, Int(Self.pixelBudget / max(pagePixels, 1))))
+        let slots = DispatchSemaphore(value: inFlight)
         let group = DispatchGroup()
         let queue = DispatchQueue(label: "folio.pages", attributes: .concurrent)
         let failure = FirstError()
         for index in 0..<count {
             if failure.error != nil { break }
             let built = page(index)
+            if Self.needsShaping(built.items) {
+                group.wait()
+                try draw(index, built)
+                continue
+            }
             slots.wait()
             group.enter()
             queue.async {
@@ -123,6 +130,20 @@ public final class Renderer {
         }
         group.wait()
         if let error = failure.error { throw error }
+    }
+
+    /// Pixels of page rasters held at once while drawing in parallel (about 1.2 GB of ARGB).
+    static let pixelBudget = 300_000_000.0
+
+    /// Whether any text item lacks glyph runs (and so would be shaped while drawing).
+    static func needsShaping(_ items: [DisplayItem]) -> Bool {
+        items.contains { item in
+            switch item {
+            case .text(let text): return text.line.glyphRuns.isEmpty && !text.line.spans.isEmpty
+            case .group(let group): return needsShaping(group.items)
+            default: return false
+            }
+        }
     }
 
     /// Deletes `NAME-NNN.EXT` pages left from an earlier, longer render.
@@ -143,8 +164,7 @@ public final class Renderer {
         let families = [layout.body.family, layout.heading.family, layout.mono.family]
         let missing = fonts.prepare(families: families, scalars: DocumentCharacters.scalars(of: briefing),
                                     preferring: layout.body.family)
-        for family in Set(missing).sorted() where checkedFamilies[family] == nil {
-            checkedFamilies[family] = false
+        for family in Set(missing).sorted() {
             log.add(.warning(at: .start(of: briefing.sourcePath),
                              "font '\(family)' (layout '\(layout.name)') is not installed; using a fallback font"))
         }

@@ -78,5 +78,11 @@ final class CairoContext {
         self.surface = surface
     }
 
+    /// Throws when drawing failed (Cairo then ignores everything drawn after).
+    func check() throws {
+        let status = cairo_status(pointer)
+        guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
+    }
+
     deinit { cairo_destroy(pointer) }
 }

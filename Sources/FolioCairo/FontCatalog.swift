@@ -14,6 +14,8 @@ final class FontCatalog {
     /// The private configuration the font map uses.
     let curated: OpaquePointer
     private var families: Set<String> = []
+    /// Families looked for and not installed (not searched for again).
+    private var absent: Set<String> = []
     private var curatedCharsets: [OpaquePointer] = []
     private var covered: Set<UInt32> = []
     /// Faces added so far; a change tells the font map to drop its caches.
@@ -52,7 +54,6 @@ final class FontCatalog {
         FcConfigParseAndLoadFromMemory(curated, rules, 1)
         FcConfigAppFontAddDir(curated, empty)
         for family in Self.fallbackFamilies { include(family: family) }
-        covered.formUnion([])
     }
 
     deinit {
@@ -80,6 +81,7 @@ final class FontCatalog {
     func include(family requested: String) -> Bool {
         let key = requested.lowercased()
         if families.contains(key) { return true }
+        if absent.contains(key) { return false }
         guard let systemFonts = FcConfigGetFonts(system, FcSetSystem)?.pointee,
               let appSet = FcConfigGetFonts(curated, FcSetApplication) else { return false }
         var found = false
@@ -98,6 +100,7 @@ final class FontCatalog {
             found = include(family: resolved)
             if found { families.insert(key) }
         }
+        if !found { absent.insert(key) }
         return found
     }
 

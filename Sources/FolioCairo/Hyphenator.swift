@@ -4,7 +4,7 @@ import Foundation
 /// Inserts soft hyphens (U+00AD) at a language's hyphenation points, from libhyphen's dictionaries.
 final class Hyphenator {
     private let dictionary: UnsafeMutablePointer<HyphenDict>
-    private var cache: [Substring: String] = [:]
+    private var cache: [String: String] = [:]
 
     static let softHyphen: Character = "\u{00AD}"
     static let dictionaryFolders = ["/usr/share/hyphen"]
@@ -58,7 +58,8 @@ final class Hyphenator {
     }
 
     private func hyphenatedWord(_ word: Substring) -> String {
-        if let cached = cache[word] { return cached }
+        let key = String(word)
+        if let cached = cache[key] { return cached }
         let lowered = Array(word.lowercased().utf8)
         var hyphens = [CChar](repeating: 0, count: lowered.count + 5)
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
@@ -81,7 +82,8 @@ final class Hyphenator {
         } else {
             result = String(word)
         }
-        if cache.count < 50_000 { cache[word] = result }
+        if cache.count >= 50_000 { cache.removeAll(keepingCapacity: true) }
+        cache[key] = result
         return result
     }
 }

@@ -28,6 +28,7 @@ public struct ImageWriter {
         }
         cairo_scale(cr, scale, scale)
         ItemPainter(fonts: fonts, emitsTags: false).draw(items, on: cr)
+        try context.check()
         try surface.writePNG(to: path, opaque: background == .white)
     }
 
@@ -41,6 +42,7 @@ public struct ImageWriter {
                 cairo_paint(context.pointer)
             }
             ItemPainter(fonts: fonts, emitsTags: false).draw(items, on: context.pointer)
+            try context.check()
         }
         try surface.finish()
     }

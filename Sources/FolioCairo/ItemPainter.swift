@@ -34,6 +34,7 @@ final class ItemPainter {
         case .link(let link): drawLink(link, on: cr)
         case .anchor(let anchor): drawAnchor(anchor, on: cr)
         case .group(let group):
+            guard group.scale.isFinite, group.scale > 0 else { return }
             cairo_save(cr)
             cairo_translate(cr, group.origin.x, group.origin.y)
             cairo_scale(cr, group.scale, group.scale)

@@ -44,6 +44,7 @@ public final class PDFWriter {
         addOutline(page.items, pageNumber: pageCount + 1)
         cairo_show_page(cr)
         pageCount += 1
+        try context.check()
         try surface.check()
     }
 
@@ -58,7 +59,7 @@ public final class PDFWriter {
             let destination = "dest='\(ItemPainter.escape(anchor.name))'"
             let id = cairo_pdf_surface_add_outline(surface.pointer, parent, title, destination, CAIRO_PDF_OUTLINE_FLAG_OPEN)
             outlineParents[level] = id
-            for deeper in (level + 1)..<8 { outlineParents[deeper] = nil }
+            outlineParents = outlineParents.filter { $0.key <= level }
         }
     }
 

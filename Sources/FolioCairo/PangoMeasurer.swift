@@ -12,6 +12,7 @@ public final class PangoMeasurer: TextMeasuring {
     private var preloads: [String: PreloadedHyphenator] = [:]
     private var paragraphCache: [ParagraphKey: [TextLine]] = [:]
     private var lineCache: [LineKey: TextLine] = [:]
+    private var fontGeneration = -1
     /// Glyphs no installed font could draw (tofu boxes), summed over every layout measured.
     public private(set) var unknownGlyphCount = 0
     /// Layouts shaped so far (cache misses), for profiling.
@@ -29,7 +30,17 @@ public final class PangoMeasurer: TextMeasuring {
         self.builder = PangoLayoutBuilder(fonts: fonts)
     }
 
+    /// Drops shaped results when the font set has grown (a new family may shape them differently).
+    private func checkFontGeneration() {
+        let generation = fonts.catalog?.addedFaces ?? 0
+        guard generation != fontGeneration else { return }
+        fontGeneration = generation
+        lineCache.removeAll(keepingCapacity: true)
+        paragraphCache.removeAll(keepingCapacity: true)
+    }
+
     public func measureLine(_ spans: [TextSpan], lang: String) -> TextLine {
+        checkFontGeneration()
         let key = LineKey(spans: spans, lang: lang)
         if let cached = lineCache[key] { return cached }
         let flat = spans.map { span -> TextSpan in
@@ -51,6 +62,7 @@ public final class PangoMeasurer: TextMeasuring {
     }
 
     public func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine] {
+        checkFontGeneration()
         let key = ParagraphKey(paragraph: paragraph, width: width)
         if let cached = paragraphCache[key] { return cached }
         var spans = paragraph.spans

@@ -3,6 +3,9 @@ import FolioModel
 
 /// Lists and block quotes: blocks flowed in a narrower context, with markers or a pull-quote frame.
 extension BlockFlow {
+    /// The narrowest text measure nesting may leave (points).
+    static let minimumNestedWidth = 108.0
+
     func addList(_ list: ListBlock, in context: Context, spaceBefore: Double, depth: Int) throws {
         let style = context.inQuote ? theme.quote : theme.body
         let markers = list.items.indices.map { index -> String in
@@ -13,7 +16,9 @@ extension BlockFlow {
         if !list.ordered { markerStyle.color = theme.accent }
         let widest = markers.map { measurer.width(of: $0, style: markerStyle) }.max() ?? 0
         let gap = style.font.size * 0.6
-        let indent = max(style.font.size * 1.5, widest + gap)
+        // Deep nesting stops indenting once the text would get narrower than about 1.5 inches.
+        let indent = context.width - max(style.font.size * 1.5, widest + gap) < Self.minimumNestedWidth
+            ? 0 : max(style.font.size * 1.5, widest + gap)
         var inner = context
         inner.x += indent
         inner.width -= indent
@@ -43,8 +48,10 @@ extension BlockFlow {
         let pad = theme.layout.body.size * 0.9
         let bar = 3.0
         var inner = context
-        inner.x += bar + pad * 1.4
-        inner.width -= bar + pad * 2.4
+        if context.width - (bar + pad * 2.4) >= Self.minimumNestedWidth {
+            inner.x += bar + pad * 1.4
+            inner.width -= bar + pad * 2.4
+        }
         inner.inQuote = true
         inner.blockGap = theme.paragraphSpacing * 0.8
         let frameX = context.x, frameWidth = context.width

@@ -13,7 +13,8 @@ enum PNGHeader {
             return data[start..<start + 4].reduce(0) { $0 << 8 | Int($1) }
         }
         let width = be32(16), height = be32(20)
-        guard width > 0, height > 0, width * height <= maximumPixels else { return nil }
+        guard width > 0, height > 0, width <= maximumPixels, height <= maximumPixels,
+              width * height <= maximumPixels else { return nil }
         return (width, height)
     }
 }

@@ -49,6 +49,32 @@ final class BadInputTests: XCTestCase {
         try assertFails("![Figure](figure.png)\n", files: ["figure.png": "GIF89a"], at: (1, 1), message: "is not a PNG")
     }
 
+    func testHugeImageDimensionsAreRefusedNotACrash() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+        png += [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 6, 0, 0, 0, 0, 0, 0, 0]
+        try Data(png).write(to: folder.appendingPathComponent("huge.png"))
+        let source = try TestSupport.write("![Huge](huge.png)\n", to: "brief.md", in: folder)
+        let run = try TestSupport.folio(["render", source, "-o", folder.appendingPathComponent("out.pdf").path])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.hasPrefix("\(source):1:1: error: image 'huge.png' is not a PNG"), run.stderr)
+    }
+
+    func testOverlongTimelineDateIsAnError() throws {
+        try assertFails("```timeline\nevents:\n  - { date: 99999999999999999999, label: X }\n```\n", at: (3, 13), message: "is outside the years 1–9999")
+    }
+
+    func testDeeplyNestedListsStillRender() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        var markdown = ""
+        for depth in 0..<30 { markdown += String(repeating: "  ", count: depth) + "- level \(depth) with some words in it\n" }
+        let source = try TestSupport.write(markdown, to: "deep.md", in: folder)
+        let pdf = folder.appendingPathComponent("deep.pdf").path
+        let run = try TestSupport.folio(["render", source, "-o", pdf])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(try TestSupport.pdfText(pdf).contains("level 29 with some words in it"))
+    }
+
     func testEmptyFile() throws {
         try assertFails("\n\n", at: (1, 1), message: "is empty")
     }

@@ -102,6 +102,7 @@ extension TimelineLoader {
                 field += 1
                 guard field < 3 else { return nil }
             } else if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                guard digits[field] < 4 else { return nil }   // no field has more; also bounds the arithmetic
                 fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
                 digits[field] += 1
             } else {
