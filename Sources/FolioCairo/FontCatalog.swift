@@ -30,6 +30,9 @@ final class FontCatalog {
     /// Characters Folio itself draws (list markers, ellipses, arrows, chart marks).
     static let folioCharacters = "•◦▪…–—→←↑↓↔×·‐‑“”‘’▲▼◆●○■□★+−"
 
+    /// Whether a font list was made fontconfig's current configuration (once per process).
+    nonisolated(unsafe) static var madeCurrent = false
+
     /// Font folders of a Debian system and the user's, with fontconfig's cache folders.
     static let fontFolders = """
         <fontconfig><dir>/usr/share/fonts</dir><dir>/usr/local/share/fonts</dir>
@@ -39,6 +42,7 @@ final class FontCatalog {
 
     init?() {
         guard let system = Self.loadFontList() else { return nil }
+        if !Self.madeCurrent { FcConfigSetCurrent(system); Self.madeCurrent = true }
         guard let curated = FcConfigCreate() else {
             FcConfigDestroy(system)
             return nil

@@ -21,9 +21,11 @@ public final class FontEnvironment {
     let catalog: FontCatalog?
 
     public init() throws {
+        // The catalog comes first: it makes its font list fontconfig's current configuration, so the
+        // FcInit that Pango starts in the background finds one and skips parsing every rule file.
+        catalog = ProcessInfo.processInfo.environment["FOLIO_SYSTEM_FONTS"] == "1" ? nil : FontCatalog()
         guard let map = pango_cairo_font_map_new() else { throw RenderError.pango("cannot create a font map") }
         fontMap = map
-        catalog = ProcessInfo.processInfo.environment["FOLIO_SYSTEM_FONTS"] == "1" ? nil : FontCatalog()
         if let catalog {
             pango_fc_font_map_set_config(OpaquePointer(map), catalog.curated)
         }
