@@ -6,6 +6,8 @@ public struct Briefing: Sendable {
     public var layout: LayoutSpec
     /// The source file's path.
     public var sourcePath: String
+    /// Every character above ASCII in the source and its data files (for choosing fonts).
+    public var characters: Set<UInt32> = []
 
     public init(metadata: Metadata, blocks: [Block], data: DataSet, layout: LayoutSpec, sourcePath: String) {
         self.metadata = metadata

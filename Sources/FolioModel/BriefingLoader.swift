@@ -61,7 +61,10 @@ public enum BriefingLoader {
         } else if fields["title"] == nil {
             metadata.title = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
-        return Briefing(metadata: metadata, blocks: blocks, data: data, layout: layout, sourcePath: path)
+        var briefing = Briefing(metadata: metadata, blocks: blocks, data: data, layout: layout, sourcePath: path)
+        briefing.characters = data.characters.union(Characters.nonASCII(in: text))
+        for (_, setting) in options.settings { briefing.characters.formUnion(Characters.nonASCII(in: setting)) }
+        return briefing
     }
 
     static func readMetadata(_ fields: [String: YAMLValue], file: String) throws -> Metadata {

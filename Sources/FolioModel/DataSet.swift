@@ -8,6 +8,8 @@ public struct DataSet: Sendable {
     public var orgs: [String: YAMLSpec] = [:]
     /// Files read, for cache keys.
     public var files: [String] = []
+    /// Every character above ASCII in the data files (for choosing fonts that can draw them).
+    public var characters: Set<UInt32> = []
 
     public init() {}
 }

@@ -8,6 +8,7 @@ public enum DataSetLoader {
     public static func load(paths: [(path: String, location: SourceLocation)], into data: inout DataSet) throws {
         for (path, location) in paths {
             let text = try InputFile.read(path, referencedFrom: location, what: "data file")
+            data.characters.formUnion(Characters.nonASCII(in: text))
             let root = try YAMLParsing.parse(text, file: path)
             try merge(root, into: &data)
             data.files.append(path)
