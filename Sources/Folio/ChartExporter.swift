@@ -10,6 +10,12 @@ extension Renderer {
     public func exportCharts(source: String, options: ChartExportOptions) throws -> RenderResult {
         let log = DiagnosticLog()
         let briefing = try BriefingLoader.load(path: source, options: options.load, log: log)
+        return try exportCharts(briefing, options: options, log: log)
+    }
+
+    /// Exports the charts of a briefing already loaded (`options.load` is not used again).
+    public func exportCharts(_ briefing: Briefing, options: ChartExportOptions, log: DiagnosticLog) throws -> RenderResult {
+        let source = briefing.sourcePath
         prepareFonts(for: briefing, log: log)
         let charts = briefing.charts
         for id in options.only where !charts.contains(where: { $0.id == id }) {

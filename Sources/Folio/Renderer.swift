@@ -33,13 +33,19 @@ public final class Renderer {
     public func layout(source: String, load: LoadOptions = LoadOptions()) throws -> (PagedDocument, [Diagnostic]) {
         let log = DiagnosticLog()
         let briefing = try BriefingLoader.load(path: source, options: load, log: log)
-        if briefing.layout.hyphenate { measurer.preloadHyphenation(lang: briefing.metadata.lang) }
         PhaseTimer.mark("load")
+        let document = try layout(briefing, log: log)
+        return (document, log.diagnostics)
+    }
+
+    /// Lays out a loaded briefing: its fonts and hyphenation patterns made ready, then its pages.
+    public func layout(_ briefing: Briefing, log: DiagnosticLog) throws -> PagedDocument {
+        if briefing.layout.hyphenate { measurer.preloadHyphenation(lang: briefing.metadata.lang) }
         prepareFonts(for: briefing, log: log)
         PhaseTimer.mark("font check")
         let document = try DocumentLayout.layout(briefing, measurer: measurer)
         PhaseTimer.mark("layout (\(measurer.shapedParagraphs) paragraphs, \(measurer.shapedLines) lines)")
-        return (document, log.diagnostics)
+        return document
     }
 
     /// Renders `source` to PDF, or to one PNG/SVG per page.

@@ -33,7 +33,7 @@ final class JobRunner {
             let log = DiagnosticLog()
             let briefing = try BriefingLoader.load(path: job.source, options: job.loadOptions, log: log)
             let inputs = fingerprints.hashes(of: JobInputs.files(of: briefing, job: job))
-            let written = job.charts == nil ? try writePages(briefing, job: job, log: log) : try writeCharts(briefing, job: job)
+            let written = job.charts == nil ? try writePages(briefing, job: job, log: log) : try writeCharts(briefing, job: job, log: log)
             outcome.files = written.files
             outcome.pages = written.pages
             try manifest.store(JobRecord(key: planned.key, inputs: inputs, files: written.files, pages: written.pages), for: job.name)
@@ -51,8 +51,7 @@ final class JobRunner {
 
     /// The document's pages: `NAME.pdf`, and `NAME-001.png` / `.svg` per page, streamed page by page.
     func writePages(_ briefing: Briefing, job: BatchJob, log: DiagnosticLog) throws -> (files: [String], pages: Int) {
-        renderer.prepareFonts(for: briefing, log: log)
-        let document = try DocumentLayout.layout(briefing, measurer: renderer.measurer)
+        let document = try renderer.layout(briefing, log: log)
         var files: [String] = []
         for format in job.formats {
             if format == .pdf {
@@ -71,7 +70,7 @@ final class JobRunner {
     }
 
     /// Charts alone, `NAME-CHARTID.EXT`: exported into a private staging folder, then renamed into place.
-    func writeCharts(_ briefing: Briefing, job: BatchJob) throws -> (files: [String], pages: Int) {
+    func writeCharts(_ briefing: Briefing, job: BatchJob, log: DiagnosticLog) throws -> (files: [String], pages: Int) {
         var options = ChartExportOptions()
         options.formats = job.formats
         options.scale = job.dpi / 72
@@ -90,7 +89,7 @@ final class JobRunner {
         try? FileManager.default.removeItem(atPath: staging)
         options.output = staging
         defer { try? FileManager.default.removeItem(atPath: staging) }
-        let result = try renderer.exportCharts(source: job.source, options: options)
+        let result = try renderer.exportCharts(briefing, options: options, log: log)
         let prefix = Renderer.baseName(of: job.source) + "-"
         var moves: [(String, String)] = []
         for path in result.files {

@@ -1,3 +1,4 @@
+import FolioCharts
 import FolioDisplay
 import FolioModel
 
@@ -36,7 +37,10 @@ struct Furniture {
             var line = measurer.measureLine([TextSpan(text, style: theme.furniture)], lang: lang)
             // Keep each slot within its third of the line so long titles never collide.
             let limit = width / (templates.center.isEmpty ? 2 : 3) - 6
-            if line.width > limit { line = shortened(text, to: limit) }
+            if line.width > limit {
+                line = TextFitting.fitted([TextSpan(text, style: theme.furniture)], maxWidth: limit, measurer: measurer, lang: lang)
+                    ?? measurer.measureLine([TextSpan("…", style: theme.furniture)], lang: lang)
+            }
             let x: Double
             switch alignment {
             case .left, .justify: x = layout.margins.left
@@ -46,16 +50,5 @@ struct Furniture {
             items.append(.text(TextItem(origin: Point(x: x, y: baseline), line: line)))
         }
         return items
-    }
-
-    /// The text cut at a word boundary with an ellipsis so it fits `limit`.
-    private func shortened(_ text: String, to limit: Double) -> TextLine {
-        var words = text.split(separator: " ").map(String.init)
-        while words.count > 1 {
-            words.removeLast()
-            let line = measurer.measureLine([TextSpan(words.joined(separator: " ") + "…", style: theme.furniture)], lang: lang)
-            if line.width <= limit { return line }
-        }
-        return measurer.measureLine([TextSpan((words.first ?? "") + "…", style: theme.furniture)], lang: lang)
     }
 }

@@ -2,12 +2,12 @@
 import FolioDisplay
 
 /// Fits measured lines into widths by cutting the last run and adding "…".
-enum TextFitting {
+public enum TextFitting {
     /// `spans` as one line no wider than `maxWidth`, shortened with "…" if needed; nil when not even "…" fits.
     ///
     /// Cuts the last span (binary search over its characters: O(log n) measurements); when that is not
     /// enough, drops the spans before it and tries again.
-    static func fitted(_ spans: [TextSpan], maxWidth: Double, measurer: TextMeasuring, lang: String) -> TextLine? {
+    public static func fitted(_ spans: [TextSpan], maxWidth: Double, measurer: TextMeasuring, lang: String) -> TextLine? {
         let full = measurer.measureLine(spans, lang: lang)
         if full.width <= maxWidth { return full }
         guard let last = spans.last else { return nil }
