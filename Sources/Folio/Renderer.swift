@@ -21,10 +21,12 @@ public final class Renderer {
         return self
     }
 
-    public init() throws {
+    /// `shapesInParallel`: text is shaped on two threads where there are two cores (each
+    /// with its own font map). Callers that already keep every core busy (batch workers) turn it off.
+    public init(shapesInParallel: Bool = true) throws {
         PhaseTimer.mark("start")
         fonts = try FontEnvironment()
-        measurer = PangoMeasurer(fonts: fonts)
+        measurer = PangoMeasurer(fonts: fonts, shapesInParallel: shapesInParallel)
         measurer.preloadHyphenation(lang: "en")
         PhaseTimer.mark("fonts")
     }

@@ -14,7 +14,8 @@ final class JobRunner {
     let fingerprints: InputFingerprints
 
     init(output: OutputFolder, fingerprints: InputFingerprints) throws {
-        renderer = try Renderer().retainUntilExit()   // freed by the OS at exit: teardown is slow
+        // One thread per worker: the workers themselves fill the cores. Freed by the OS at exit (teardown is slow).
+        renderer = try Renderer(shapesInParallel: false).retainUntilExit()
         self.output = output
         manifest = JobManifest(output: output.path)
         self.fingerprints = fingerprints

@@ -23,7 +23,7 @@ final class FontCatalog {
 
     /// Families always offered: common fallbacks for symbols, arrows and CJK text.
     /// (Every face added makes each font lookup sort more; characters none of these has bring their own.)
-    static let fallbackFamilies = ["DejaVu Sans", "Noto Sans CJK SC", "Noto Sans Symbols", "Noto Sans Symbols2"]
+    static let fallbackFamilies = ["DejaVu Sans", "Droid Sans Fallback", "Noto Sans Symbols", "Noto Sans Symbols2"]
     /// CSS/fontconfig generic names, resolved through the system's rules.
     static let genericFamilies: Set<String> = ["serif", "sans-serif", "sans", "monospace", "mono", "cursive", "fantasy",
                                                "system-ui", "emoji", "math"]

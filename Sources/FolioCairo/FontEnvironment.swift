@@ -11,19 +11,24 @@ public final class FontEnvironment {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
     private var descriptions: [FontSpec: OpaquePointer] = [:]
-    /// Fonts behind issued `FontHandle`s (referenced), and their ids by pointer.
-    var handleFonts: [UnsafeMutablePointer<PangoFont>] = []
-    var handleIDs: [UnsafeMutableRawPointer: Int] = [:]
-    var scaledFonts: [OpaquePointer?] = []
-    let handleLock = NSLock()
-
+    /// Issued font handles, shared with sibling environments.
+    let registry: FontRegistry
     /// The private font set the font map chooses from (nil: the system's fontconfig as it is).
     let catalog: FontCatalog?
+    /// The catalog's size when this font map last dropped its caches.
+    private var catalogGeneration: Int
 
-    public init() throws {
+    public convenience init() throws {
         // The catalog comes first: it makes its font list fontconfig's current configuration, so the
         // FcInit that Pango starts in the background finds one and skips parsing every rule file.
-        catalog = ProcessInfo.processInfo.environment["FOLIO_SYSTEM_FONTS"] == "1" ? nil : FontCatalog()
+        let catalog = ProcessInfo.processInfo.environment["FOLIO_SYSTEM_FONTS"] == "1" ? nil : FontCatalog()
+        try self.init(catalog: catalog, registry: FontRegistry())
+    }
+
+    private init(catalog: FontCatalog?, registry: FontRegistry) throws {
+        self.catalog = catalog
+        self.registry = registry
+        catalogGeneration = catalog?.addedFaces ?? 0
         guard let map = pango_cairo_font_map_new() else { throw RenderError.pango("cannot create a font map") }
         fontMap = map
         if let catalog {
@@ -45,9 +50,21 @@ public final class FontEnvironment {
         pango_context_set_round_glyph_positions(context, 0)
     }
 
+    /// Another font map and context over the same fonts and handles, for shaping on another
+    /// thread (Pango font maps are not thread-safe; two of them on two threads are).
+    func sibling() throws -> FontEnvironment {
+        try FontEnvironment(catalog: catalog, registry: registry)
+    }
+
+    /// Has the font map drop its caches when the catalog grew since it last looked.
+    func followCatalog() {
+        guard let catalog, catalog.addedFaces != catalogGeneration else { return }
+        catalogGeneration = catalog.addedFaces
+        pango_fc_font_map_config_changed(OpaquePointer(fontMap))
+    }
+
     deinit {
         for description in descriptions.values { pango_font_description_free(description) }
-        for font in handleFonts { g_object_unref(font) }
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(fontMap)
     }
@@ -56,13 +73,10 @@ public final class FontEnvironment {
     func description(for spec: FontSpec) -> OpaquePointer? {
         if let cached = descriptions[spec] { return cached }
         // Any family asked for joins the private font set (a no-op once it is there).
-        if let catalog {
-            let before = catalog.addedFaces
-            catalog.include(family: spec.family)
-            if catalog.addedFaces != before { pango_fc_font_map_config_changed(OpaquePointer(fontMap)) }
-        }
+        catalog?.include(family: spec.family)
+        followCatalog()
         guard let description = pango_font_description_new() else { return nil }
-        pango_font_description_set_family(description, spec.family + ",Noto Sans CJK SC,Noto Sans,DejaVu Sans")
+        pango_font_description_set_family(description, spec.family + ",Droid Sans Fallback,Noto Sans,DejaVu Sans")
         pango_font_description_set_size(description, PangoUnits.units(spec.size))
         pango_font_description_set_weight(description, PangoWeight(rawValue: UInt32(clamping: spec.weight)))
         pango_font_description_set_style(description, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
@@ -77,12 +91,9 @@ public final class FontEnvironment {
     /// Returns the families that are not installed (they fall back to others).
     public func prepare(families: [String], scalars: Set<UInt32>, preferring body: String) -> [String] {
         guard let catalog else { return families.filter { !hasFamily($0) } }
-        let before = catalog.addedFaces
         let missing = families.filter { !catalog.include(family: $0) }
         catalog.ensureCoverage(of: scalars, preferring: body)
-        if catalog.addedFaces != before {
-            pango_fc_font_map_config_changed(OpaquePointer(fontMap))
-        }
+        followCatalog()
         return missing
     }
 

@@ -10,7 +10,8 @@ struct GlyphExtraction {
 
     static let softHyphen: [UInt8] = [0xC2, 0xAD]
 
-    func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, lineEnd: Int) -> [GlyphRun] {
+    /// The line's runs, glyphs moved right by `justification`'s share for the spaces before them.
+    func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, lineEnd: Int, justification: Justification) -> [GlyphRun] {
         var result: [GlyphRun] = []
         var x: Int32 = 0
         var node = line.pointee.runs
@@ -46,9 +47,11 @@ struct GlyphExtraction {
             for index in 0...count {
                 let span = index < count ? spanIndex(forByte: itemStart + Int(logClusters[index])) : -1
                 if index == count || span != segmentSpan {
+                    let left = segmentX + justification.shift(before: itemStart + Int(logClusters[min(segmentStart, count - 1)]))
+                    let right = glyphX + justification.shift(before: index < count ? itemStart + Int(logClusters[index]) : itemEnd)
                     if let run = makeRun(handle: handle, span: segmentSpan, glyphs: segmentStart..<index, positions: positions,
                                          logClusters: logClusters, itemStart: itemStart, clusterEnd: clusterEnd,
-                                         x: segmentX, width: glyphX - segmentX, backward: backward, lineEnd: lineEnd, infos: infos) {
+                                         x: left, width: right - left, backward: backward, lineEnd: lineEnd, infos: infos) {
                         result.append(run)
                     }
                     segmentStart = index
@@ -59,8 +62,9 @@ struct GlyphExtraction {
                 guard index < count else { break }
                 let geometry = infos[index].geometry
                 if Self.isDrawable(infos[index].glyph) {
+                    let shift = justification.shift(before: itemStart + Int(logClusters[index]))
                     positions.append(PositionedGlyph(id: infos[index].glyph,
-                                                     x: Float(PangoUnits.points(glyphX + geometry.x_offset)),
+                                                     x: Float(PangoUnits.points(glyphX + geometry.x_offset + shift)),
                                                      y: Float(PangoUnits.points(geometry.y_offset - glyphItem.y_offset))))
                 }
                 glyphX += geometry.width

@@ -1,21 +1,30 @@
 import CHyphen
 import Foundation
 
-/// Inserts soft hyphens (U+00AD) at a language's hyphenation points, from libhyphen's dictionaries.
-final class Hyphenator {
-    private let dictionary: UnsafeMutablePointer<HyphenDict>
-    private var cache: [String: String] = [:]
+/// A language's hyphenation patterns, loaded from libhyphen's dictionaries and never changed after:
+/// hyphenating only reads them, so hyphenators on several threads may share one set.
+final class HyphenationPatterns: @unchecked Sendable {
+    let dictionary: UnsafeMutablePointer<HyphenDict>
 
-    static let softHyphen: Character = "\u{00AD}"
-    static let dictionaryFolders = ["/usr/share/hyphen"]
-
-    /// The hyphenator for a BCP 47 tag (`en`, `en-GB`, `de`), or nil when no dictionary is installed.
+    /// The patterns for a BCP 47 tag (`en`, `en-GB`, `de`), or nil when no dictionary is installed.
     init?(lang: String) {
         guard let path = Hyphenator.dictionaryPath(for: lang), let dictionary = hnj_hyphen_load(path) else { return nil }
         self.dictionary = dictionary
     }
 
     deinit { hnj_hyphen_free(dictionary) }
+}
+
+/// Inserts soft hyphens (U+00AD) at a language's hyphenation points; one per thread (it caches words).
+final class Hyphenator {
+    let patterns: HyphenationPatterns
+    private var dictionary: UnsafeMutablePointer<HyphenDict> { patterns.dictionary }
+    private var cache: [String: String] = [:]
+
+    static let softHyphen: Character = "\u{00AD}"
+    static let dictionaryFolders = ["/usr/share/hyphen"]
+
+    init(patterns: HyphenationPatterns) { self.patterns = patterns }
 
     static func dictionaryPath(for lang: String) -> String? {
         let parts = lang.split(separator: "-").map(String.init)

@@ -38,8 +38,8 @@ struct LineText {
         return result
     }
 
-    /// Horizontal extents of link spans within the line.
-    func linkRuns(line: UnsafeMutablePointer<PangoLayoutLine>) -> [LinkRun] {
+    /// Horizontal extents of link spans within the line (as justified).
+    func linkRuns(line: UnsafeMutablePointer<PangoLayoutLine>, justification: Justification) -> [LinkRun] {
         var runs: [LinkRun] = []
         for (span, range) in zip(spans, built.spanRanges) {
             guard let target = span.link else { continue }
@@ -48,6 +48,8 @@ struct LineText {
             var x0: Int32 = 0, x1: Int32 = 0
             pango_layout_line_index_to_x(line, Int32(lower), 0, &x0)
             pango_layout_line_index_to_x(line, Int32(upper), 0, &x1)
+            x0 += justification.shift(before: lower)
+            x1 += justification.shift(before: upper)
             let left = PangoUnits.points(min(x0, x1)), right = PangoUnits.points(max(x0, x1))
             if let last = runs.last, last.target == target, abs(last.x + last.width - left) < 0.5 {
                 runs[runs.count - 1].width = right - last.x

@@ -1,6 +1,6 @@
 import CPangoCairo
-import Dispatch
 import FolioDisplay
+import Foundation
 
 /// Breaks and measures text with Pango: the `TextMeasuring` that real documents use.
 ///
@@ -8,16 +8,20 @@ import FolioDisplay
 public final class PangoMeasurer: TextMeasuring {
     public let fonts: FontEnvironment
     private let builder: PangoLayoutBuilder
+    let hyphenation: HyphenationLibrary
     private var hyphenators: [String: Hyphenator?] = [:]
-    private var preloads: [String: PreloadedHyphenator] = [:]
-    private var paragraphCache: [ParagraphKey: [TextLine]] = [:]
-    private var lineCache: [LineKey: TextLine] = [:]
+    /// Shapes `prepare`'s requests alongside this one, on another thread with its own font map.
+    private var helper: ParallelShaper?
+    /// Whether `prepare` may use a second thread (off for batch workers, which fill every core).
+    public let shapesInParallel: Bool
+    var paragraphCache: [ParagraphKey: [TextLine]] = [:]
+    var lineCache: [LineKey: TextLine] = [:]
     private var fontGeneration = -1
     /// Glyphs no installed font could draw (tofu boxes), summed over every layout measured.
-    public private(set) var unknownGlyphCount = 0
+    public internal(set) var unknownGlyphCount = 0
     /// Layouts shaped so far (cache misses), for profiling.
-    public private(set) var shapedParagraphs = 0
-    public private(set) var shapedLines = 0
+    public internal(set) var shapedParagraphs = 0
+    public internal(set) var shapedLines = 0
 
     struct ParagraphKey: Hashable { let paragraph: StyledParagraph; let width: Double }
     struct LineKey: Hashable { let spans: [TextSpan]; let lang: String }
@@ -25,13 +29,20 @@ public final class PangoMeasurer: TextMeasuring {
     /// Entries kept in each cache before it is cleared (bounds memory on huge documents).
     static let cacheLimit = 100_000
 
-    public init(fonts: FontEnvironment) {
+    public convenience init(fonts: FontEnvironment, shapesInParallel: Bool = true) {
+        self.init(fonts: fonts, hyphenation: HyphenationLibrary(),
+                  shapesInParallel: shapesInParallel && ProcessInfo.processInfo.activeProcessorCount > 1)
+    }
+
+    init(fonts: FontEnvironment, hyphenation: HyphenationLibrary, shapesInParallel: Bool) {
         self.fonts = fonts
         self.builder = PangoLayoutBuilder(fonts: fonts)
+        self.hyphenation = hyphenation
+        self.shapesInParallel = shapesInParallel
     }
 
     /// Drops shaped results when the font set has grown (a new family may shape them differently).
-    private func checkFontGeneration() {
+    func checkFontGeneration() {
         let generation = fonts.catalog?.addedFaces ?? 0
         guard generation != fontGeneration else { return }
         fontGeneration = generation
@@ -43,6 +54,13 @@ public final class PangoMeasurer: TextMeasuring {
         checkFontGeneration()
         let key = LineKey(spans: spans, lang: lang)
         if let cached = lineCache[key] { return cached }
+        let line = shapeLine(spans, lang: lang)
+        if lineCache.count >= Self.cacheLimit { lineCache.removeAll(keepingCapacity: true) }
+        lineCache[key] = line
+        return line
+    }
+
+    func shapeLine(_ spans: [TextSpan], lang: String) -> TextLine {
         let flat = spans.map { span -> TextSpan in
             var copy = span
             copy.text = span.text.replacingNewlines()
@@ -55,16 +73,20 @@ public final class PangoMeasurer: TextMeasuring {
         defer { g_object_unref(UnsafeMutableRawPointer(built.layout)) }
         unknownGlyphCount += Int(pango_layout_get_unknown_glyphs_count(built.layout))
         let lines = extractLines(built, spans: flat, lang: lang, justifyWidth: nil)
-        let line = lines.first ?? TextLine(spans: flat, width: 0, ascent: 0, descent: 0, lang: lang)
-        if lineCache.count >= Self.cacheLimit { lineCache.removeAll(keepingCapacity: true) }
-        lineCache[key] = line
-        return line
+        return lines.first ?? TextLine(spans: flat, width: 0, ascent: 0, descent: 0, lang: lang)
     }
 
     public func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine] {
         checkFontGeneration()
         let key = ParagraphKey(paragraph: paragraph, width: width)
         if let cached = paragraphCache[key] { return cached }
+        let lines = shapeParagraph(paragraph, width: width)
+        if paragraphCache.count >= Self.cacheLimit { paragraphCache.removeAll(keepingCapacity: true) }
+        paragraphCache[key] = lines
+        return lines
+    }
+
+    func shapeParagraph(_ paragraph: StyledParagraph, width: Double) -> [TextLine] {
         var spans = paragraph.spans
         if paragraph.hyphenate, let hyphenator = hyphenator(for: paragraph.lang) {
             spans = spans.map { span in
@@ -78,35 +100,19 @@ public final class PangoMeasurer: TextMeasuring {
         defer { g_object_unref(UnsafeMutableRawPointer(built.layout)) }
         pango_layout_set_width(built.layout, PangoUnits.units(max(width, 1)))
         pango_layout_set_wrap(built.layout, PANGO_WRAP_WORD_CHAR)
-        if paragraph.alignment == .justify { pango_layout_set_justify(built.layout, 1) }
         unknownGlyphCount += Int(pango_layout_get_unknown_glyphs_count(built.layout))
-        let lines = extractLines(built, spans: spans, lang: paragraph.lang,
-                                 justifyWidth: paragraph.alignment == .justify ? width : nil)
-        if paragraphCache.count >= Self.cacheLimit { paragraphCache.removeAll(keepingCapacity: true) }
-        paragraphCache[key] = lines
-        return lines
+        return extractLines(built, spans: spans, lang: paragraph.lang,
+                            justifyWidth: paragraph.alignment == .justify ? width : nil)
     }
 
-    /// Starts loading `lang`'s hyphenation patterns on another core (they take ~10 ms to load).
+    /// Starts loading `lang`'s hyphenation patterns on another core (they take ~20 ms to load).
     public func preloadHyphenation(lang: String) {
-        guard hyphenators[lang] == nil, preloads[lang] == nil else { return }
-        let box = PreloadedHyphenator()
-        preloads[lang] = box
-        box.group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
-            box.value = Hyphenator(lang: lang)
-            box.group.leave()
-        }
+        hyphenation.preload(lang: lang)
     }
 
     func hyphenator(for lang: String) -> Hyphenator? {
         if let known = hyphenators[lang] { return known }
-        if let pending = preloads.removeValue(forKey: lang) {
-            pending.group.wait()
-            hyphenators[lang] = pending.value
-            return pending.value
-        }
-        let made = Hyphenator(lang: lang)
+        let made = hyphenation.patterns(for: lang).map(Hyphenator.init(patterns:))
         hyphenators[lang] = made
         return made
     }
@@ -132,7 +138,13 @@ public final class PangoMeasurer: TextMeasuring {
                 pango_layout_line_index_to_x(line, Int32(text.trailingSpaceStart), 0, &x)
                 width = PangoUnits.points(x)
             }
-            let links = text.linkRuns(line: line)
+            var justification = Justification.none
+            if let justifyWidth, !isLast, !explicitBreak, !Justification.hasRightToLeftRun(line) {
+                justification = Justification(text: built.text, start: start, end: text.trailingSpaceStart,
+                                              natural: PangoUnits.units(max(0, width)), target: PangoUnits.units(justifyWidth))
+                if justification.extra > 0 { width = justifyWidth }
+            }
+            let links = text.linkRuns(line: line, justification: justification)
             var result = TextLine(spans: text.finish(), width: max(0, width),
                                   ascent: PangoUnits.points(baseline - logical.y),
                                   descent: PangoUnits.points(logical.y + logical.height - baseline),
@@ -140,7 +152,8 @@ public final class PangoMeasurer: TextMeasuring {
             if let justifyWidth, !isLast, !explicitBreak {
                 result.justifiedWidth = justifyWidth
             }
-            result.glyphRuns = GlyphExtraction(fonts: fonts, built: built, spans: spans).runs(of: line, lineEnd: text.trailingSpaceStart)
+            result.glyphRuns = GlyphExtraction(fonts: fonts, built: built, spans: spans)
+                .runs(of: line, lineEnd: text.trailingSpaceStart, justification: justification)
             lines.append(result)
         } while pango_layout_iter_next_line(iterator) != 0
         return lines
@@ -153,8 +166,57 @@ extension String {
     }
 }
 
-/// A hyphenator being loaded on another thread; `group` is left once `value` is set.
-final class PreloadedHyphenator: @unchecked Sendable {
-    let group = DispatchGroup()
-    var value: Hyphenator?
+/// Shaping ahead: a batch of requests shared between this thread and a helper thread.
+extension PangoMeasurer {
+    /// Batches smaller than this are shaped on demand (a second thread would not pay).
+    static let minimumParallelBatch = 12
+
+    public var preparesAhead: Bool { shapesInParallel }
+
+    public func prepare(_ requests: [TextRequest]) {
+        guard shapesInParallel else { return }
+        checkFontGeneration()
+        var seen = Set<TextRequest>()
+        let pending = requests.filter { !isCached($0) && seen.insert($0).inserted }
+        guard pending.count >= Self.minimumParallelBatch else { return }
+        // Every family joins the catalog now, on this thread, so both threads only read it.
+        for request in pending { for span in request.spans { _ = fonts.description(for: span.style.font) } }
+        if helper == nil { helper = try? ParallelShaper(sharingWith: self) }
+        guard let helper else { return }
+        let before = (helper.measurer.unknownGlyphCount, helper.measurer.shapedParagraphs, helper.measurer.shapedLines)
+        let queue = TextQueue(pending)
+        let started = helper.start(queue)
+        let mine = queue.answer(with: self)
+        for (index, result) in mine + started.finish() { store(result, for: queue.requests[index]) }
+        unknownGlyphCount += helper.measurer.unknownGlyphCount - before.0
+        shapedParagraphs += helper.measurer.shapedParagraphs - before.1
+        shapedLines += helper.measurer.shapedLines - before.2
+    }
+
+    func isCached(_ request: TextRequest) -> Bool {
+        switch request {
+        case .line(let spans, let lang): lineCache[LineKey(spans: spans, lang: lang)] != nil
+        case .paragraph(let paragraph, let width): paragraphCache[ParagraphKey(paragraph: paragraph, width: width)] != nil
+        }
+    }
+
+    /// Shapes one request without caching it (the helper thread's half is cached by the main one).
+    func shape(_ request: TextRequest) -> TextResult {
+        switch request {
+        case .line(let spans, let lang): .line(shapeLine(spans, lang: lang))
+        case .paragraph(let paragraph, let width): .paragraph(shapeParagraph(paragraph, width: width))
+        }
+    }
+
+    func store(_ result: TextResult, for request: TextRequest) {
+        switch (request, result) {
+        case (.line(let spans, let lang), .line(let line)):
+            if lineCache.count >= Self.cacheLimit { lineCache.removeAll(keepingCapacity: true) }
+            lineCache[LineKey(spans: spans, lang: lang)] = line
+        case (.paragraph(let paragraph, let width), .paragraph(let lines)):
+            if paragraphCache.count >= Self.cacheLimit { paragraphCache.removeAll(keepingCapacity: true) }
+            paragraphCache[ParagraphKey(paragraph: paragraph, width: width)] = lines
+        default: break
+        }
+    }
 }

@@ -17,6 +17,17 @@ enum OrgChart {
         let forest = OrgForest(org, root: request.root, depth: request.depth)
         let style = OrgStyle(theme: theme)
         let cards = OrgCardMaker(style: style, measurer: measurer)
+        // Every card's text, as `OrgPlanner.baseCard` will ask for it.
+        let makeCards = { (maker: OrgCardMaker) in
+            for node in forest.order { _ = maker.card(for: forest.org.nodes[node], mark: diff?.marks[forest.org.nodes[node].id]) }
+        }
+        if measurer.estimatesOnly {
+            // A dry run learns what the cards will shape; planning pages at estimated sizes would be wasted.
+            makeCards(cards)
+            let stand = Drawing(size: Size(width: frame.width, height: frame.maximumHeight / 2), items: [])
+            return ChartDrawing(drawing: stand, caption: request.caption)
+        }
+        measurer.prefetch { estimate in makeCards(OrgCardMaker(style: style, measurer: estimate)) }
         var heading: [String] = []
         if let title = org.title { heading.append(title) }
         var details: [String] = []

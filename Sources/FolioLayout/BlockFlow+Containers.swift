@@ -57,13 +57,13 @@ extension BlockFlow {
         let frameX = context.x, frameWidth = context.width
         let background = theme.quoteBackground, accent = theme.accent
         let outer = context.decorate
-        inner.decorate = { height in
-            (outer?(height) ?? []) + [
-                .rect(RectItem(rect: Rect(x: frameX, y: 0, width: frameWidth, height: height), fill: background)),
-                .rect(RectItem(rect: Rect(x: frameX, y: 0, width: bar, height: height), fill: accent)),
+        inner.decorate = { height, above in
+            (outer?(height, above) ?? []) + [
+                .rect(RectItem(rect: Rect(x: frameX, y: -above, width: frameWidth, height: height + above), fill: background)),
+                .rect(RectItem(rect: Rect(x: frameX, y: -above, width: bar, height: height + above), fill: accent)),
             ]
         }
-        addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true)
+        addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true, opensFrame: true)
         try flow(blocks, in: inner)
         addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)
     }

@@ -19,6 +19,12 @@ extension BlockFlow {
             }
         }
         let widths = columnWidths(header: headerSpans, rows: rowSpans, count: columnCount, available: context.width, pad: pad)
+        // The cells at their final widths, shaped ahead together (a dry run cannot know these widths).
+        measurer.prepare(([headerSpans] + rowSpans).flatMap { row in
+            row.indices.compactMap { column in
+                row[column].isEmpty ? nil : .paragraph(cellParagraph(row[column]), width: widths[column] - 2 * pad)
+            }
+        })
         let alignments = (0..<columnCount).map { $0 < table.alignments.count ? table.alignments[$0] : .left }
 
         var headerUnit = rowUnit(headerSpans, widths: widths, alignments: alignments, pad: pad, x: context.x,
@@ -93,14 +99,17 @@ extension BlockFlow {
         return total > available ? widths.map { $0 * available / total } : widths
     }
 
+    func cellParagraph(_ spans: [TextSpan]) -> StyledParagraph {
+        StyledParagraph(spans: spans, alignment: .left, lang: lang)
+    }
+
     /// One table row as a unit: optional fill, cell lines, and a rule under it.
     func rowUnit(_ cells: [[TextSpan]], widths: [Double], alignments: [TableBlock.Alignment], pad: Double, x: Double,
                  fill: Color?, ruleColor: Color, ruleWidth: Double) -> FlowUnit {
         var cellLines: [[TextLine]] = []
         var height = 0.0
         for (column, spans) in cells.enumerated() {
-            let lines = spans.isEmpty ? [] : measurer.breakLines(StyledParagraph(spans: spans, alignment: .left, lang: lang),
-                                                                  width: widths[column] - 2 * pad)
+            let lines = spans.isEmpty ? [] : measurer.breakLines(cellParagraph(spans), width: widths[column] - 2 * pad)
             cellLines.append(lines)
             let lineHeight = theme.lineHeight(theme.tableCell, leading: 1.3)
             height = max(height, lines.reduce(0) { $0 + max(lineHeight, $1.height) })

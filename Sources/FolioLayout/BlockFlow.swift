@@ -30,8 +30,9 @@ final class BlockFlow {
     struct Context {
         var x: Double
         var width: Double
-        /// Drawn behind every unit in this context (quote bars and backgrounds).
-        var decorate: ((Double) -> [DisplayItem])?
+        /// Drawn behind every unit in this context (quote bars and backgrounds): called with the
+        /// unit's height and how far above its top the frame continues (the gap to the unit before).
+        var decorate: ((_ height: Double, _ above: Double) -> [DisplayItem])?
         var inQuote = false
         /// Space between blocks in this context.
         var blockGap: Double
@@ -89,7 +90,7 @@ final class BlockFlow {
             var x = context.x
             if alignment == .center { x += (context.width - line.drawnWidth) / 2 }
             if alignment == .right { x += context.width - line.drawnWidth }
-            var items = context.decorate?(height) ?? []
+            var items = context.decorate?(height, Self.frameContinuation(index == 0 ? spaceBefore : 0)) ?? []
             items += Self.textItems(line, origin: Point(x: x, y: baseline))
             var unit = FlowUnit(height: height, spaceBefore: index == 0 ? spaceBefore : 0, items: items)
             // No single line left at the bottom of a page or carried to the top of the next.
@@ -141,6 +142,10 @@ final class BlockFlow {
         units[units.count - 1].height += style.font.size * 0.35
     }
 
+    /// How far a frame's decoration reaches above a unit inside it: across the gap to the unit
+    /// before, plus a hair of overlap so adjacent units show no anti-aliased seam.
+    static func frameContinuation(_ gap: Double) -> Double { gap + 0.5 }
+
     func addRule(in context: Context) {
         let gap = theme.paragraphSpacing
         let items: [DisplayItem] = [.line(LineItem(from: Point(x: context.x, y: gap), to: Point(x: context.x + context.width, y: gap),
@@ -155,19 +160,22 @@ final class BlockFlow {
         inner.width -= 2 * pad
         let background = theme.codeBackground, frameX = context.x, frameWidth = context.width
         let outer = context.decorate
-        inner.decorate = { height in
-            (outer?(height) ?? []) + [.rect(RectItem(rect: Rect(x: frameX, y: 0, width: frameWidth, height: height), fill: background))]
+        inner.decorate = { height, above in
+            (outer?(height, above) ?? []) + [.rect(RectItem(rect: Rect(x: frameX, y: -above, width: frameWidth, height: height + above),
+                                                            fill: background))]
         }
-        addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true)
+        addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true, opensFrame: true)
         let paragraph = StyledParagraph(spans: [TextSpan(text, style: theme.code)], alignment: .left, lang: lang)
         let lines = measurer.breakLines(paragraph, width: inner.width)
         addLines(lines, style: theme.code, in: inner, spaceBefore: 0, leading: 1.3)
         addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)
     }
 
-    /// An empty unit of `height` carrying the context's decoration (padding inside quotes and code).
-    func addSpacer(_ height: Double, in context: Context, spaceBefore: Double, keepWithNext: Bool) {
-        var unit = FlowUnit(height: height, spaceBefore: spaceBefore, items: context.decorate?(height) ?? [])
+    /// An empty unit of `height` carrying the context's decoration (padding inside quotes and code);
+    /// the unit that opens a frame does not reach up into the space before it.
+    func addSpacer(_ height: Double, in context: Context, spaceBefore: Double, keepWithNext: Bool, opensFrame: Bool = false) {
+        let above = opensFrame ? 0 : Self.frameContinuation(spaceBefore)
+        var unit = FlowUnit(height: height, spaceBefore: spaceBefore, items: context.decorate?(height, above) ?? [])
         unit.canBreakAfter = !keepWithNext
         if !keepWithNext, units.count > 0 { units[units.count - 1].canBreakAfter = false }
         units.append(unit)

@@ -12,11 +12,17 @@ public enum DocumentLayout {
     public static func layout(_ briefing: Briefing, measurer: TextMeasuring) throws -> PagedDocument {
         var chartPages: [String: Int] = [:]
         var chartCache: [String: ChartDrawing] = [:]
+        // A dry run with estimated text finds what the document will shape, to shape it all ahead.
+        measurer.prefetch { estimate in
+            var scratch: [String: ChartDrawing] = [:]
+            _ = try layoutOnce(briefing, measurer: estimate, chartPages: [:], chartCache: &scratch)
+        }
         var document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache)
         for _ in 0..<2 where document.splitChartPages != chartPages {
             chartPages = document.splitChartPages
             document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache)
         }
+        document.prepareFurniture()
         return document
     }
 

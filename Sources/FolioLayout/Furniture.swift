@@ -26,6 +26,15 @@ struct Furniture {
         return items
     }
 
+    /// What one page's header and footer will shape: each slot's full text.
+    func requests(values: [String: String]) -> [TextRequest] {
+        let layout = theme.layout
+        return [layout.header, layout.footer].flatMap { [$0.left, $0.center, $0.right] }.compactMap { template in
+            let text = template.isEmpty ? "" : Template.expand(template, values: values)
+            return text.isEmpty ? nil : .line([TextSpan(text, style: theme.furniture)], lang: lang)
+        }
+    }
+
     private func place(_ templates: LayoutSpec.Furniture, values: [String: String], baseline: Double, pageWidth: Double) -> [DisplayItem] {
         let layout = theme.layout
         let width = layout.contentWidth

@@ -48,22 +48,30 @@ public final class PagedDocument: @unchecked Sendable {
             if index == 0 { return Page(number: number, size: pageSize, items: coverItems) }
             index -= 1
         }
-        var items: [DisplayItem] = []
-        var section = ""
-        if index < tocPlans.count {
-            items = place(tocPlans[index], units: tocUnits)
-            section = theme.layout.tocTitle
-        } else {
-            index -= tocPlans.count
-            items = place(bodyPlans[index], units: bodyUnits)
-            section = bodySections[index]
-        }
-        let values = [
+        let items = index < tocPlans.count
+            ? place(tocPlans[index], units: tocUnits)
+            : place(bodyPlans[index - tocPlans.count], units: bodyUnits)
+        let values = furnitureValues(page: number)
+        return Page(number: number, size: pageSize, items: items + furniture.items(values: values, pageSize: pageSize))
+    }
+
+    /// Shapes every page's header and footer ahead of drawing (in parallel where the measurer can).
+    public func prepareFurniture() {
+        let first = coverItems == nil ? 1 : 2
+        guard first <= pageCount else { return }
+        measurer.prepare((first...pageCount).flatMap { furniture.requests(values: furnitureValues(page: $0)) })
+    }
+
+    private var furniture: Furniture { Furniture(theme: theme, measurer: measurer, lang: metadata.lang) }
+
+    /// The template fields of a page after the cover.
+    func furnitureValues(page number: Int) -> [String: String] {
+        let index = number - 1 - (coverItems == nil ? 0 : 1)
+        let section = index < tocPlans.count ? theme.layout.tocTitle : bodySections[index - tocPlans.count]
+        return [
             "title": metadata.title, "subtitle": metadata.subtitle ?? "", "date": metadata.displayDate ?? "",
             "section": section, "page": String(number), "pages": String(pageCount),
         ]
-        let furniture = Furniture(theme: theme, measurer: measurer, lang: metadata.lang)
-        return Page(number: number, size: pageSize, items: items + furniture.items(values: values, pageSize: pageSize))
     }
 
     /// Moves each placed unit's items to its place on the page.

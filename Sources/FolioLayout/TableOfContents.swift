@@ -23,15 +23,14 @@ struct TableOfContents {
         units.append(titleUnit)
 
         let numberWidth = measurer.width(of: "0000", style: theme.body)
-        for entry in entries {
-            var style = theme.body
-            if entry.level == 1 {
-                style.font.family = layout.heading.family
-                style.font.weight = 700
-            }
-            let indent = Double(entry.level - 1) * style.font.size * 1.6
-            let width = layout.contentWidth - indent - numberWidth - 8
-            let lines = measurer.breakLines(StyledParagraph(spans: [TextSpan(entry.title, style: style)], lang: lang), width: width)
+        let looks = entries.map { look(of: $0, numberWidth: numberWidth) }
+        measurer.prepare(zip(entries, looks).flatMap { entry, look -> [TextRequest] in
+            [.paragraph(look.title, width: look.width),
+             .line([TextSpan(pages[entry.anchor].map(String.init) ?? "000", style: look.style)], lang: lang)]
+        })
+        for (entry, look) in zip(entries, looks) {
+            let style = look.style, indent = look.indent
+            let lines = measurer.breakLines(look.title, width: look.width)
             let lineHeight = theme.lineHeight(style, leading: 1.3)
             let spaceBefore = entry.level == 1 ? style.font.size * 0.7 : style.font.size * 0.15
             var items: [DisplayItem] = []
@@ -57,5 +56,17 @@ struct TableOfContents {
             units.append(unit)
         }
         return units
+    }
+
+    /// An entry's style, indent, title and the width its title may take.
+    private func look(of entry: HeadingMark, numberWidth: Double) -> (style: TextStyle, indent: Double, title: StyledParagraph, width: Double) {
+        var style = theme.body
+        if entry.level == 1 {
+            style.font.family = theme.layout.heading.family
+            style.font.weight = 700
+        }
+        let indent = Double(entry.level - 1) * style.font.size * 1.6
+        let title = StyledParagraph(spans: [TextSpan(entry.title, style: style)], lang: lang)
+        return (style, indent, title, theme.layout.contentWidth - indent - numberWidth - 8)
     }
 }

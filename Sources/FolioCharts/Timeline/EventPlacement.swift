@@ -38,14 +38,17 @@ struct EventPlacement {
         self.style = style
         self.width = width
         self.measurer = measurer
-        self.cache = CandidateCache(estimator: WidthEstimate(measurer: measurer, lang: style.theme.lang))
+        // Smaller timelines have their labels shaped ahead and need no estimate (measuring again is a
+        // cache lookup). The choice depends on the timeline alone, so every measurer places alike.
+        let prepared = timeline.events.count <= TimelineLayout.preparedLabelLimit
+        self.cache = CandidateCache(estimator: prepared ? nil : WidthEstimate(measurer: measurer, lang: style.theme.lang))
     }
 
     /// Options already measured, by event index, and the width estimator (whose cache grows as it is used).
     final class CandidateCache {
         var options: [Int: [Candidate]] = [:]
-        let estimator: WidthEstimate
-        init(estimator: WidthEstimate) { self.estimator = estimator }
+        let estimator: WidthEstimate?
+        init(estimator: WidthEstimate?) { self.estimator = estimator }
     }
 
     /// A horizontal option for an item: its full extent and where its text lines start.
@@ -114,7 +117,7 @@ struct EventPlacement {
             let room = max(min(free.high, width) - mark.end - style.textPad, mark.start - style.textPad - max(free.low, 0), mark.inside)
             if needed == nil {
                 // Text wider than any room in the chart gets shortened to fit, so the estimate cannot rule rows out.
-                let estimate = cache.estimator.lowerBound(labelSpans(event))
+                let estimate = cache.estimator?.lowerBound(labelSpans(event)) ?? 0
                 needed = estimate <= roomInChart ? estimate : 0
             }
             guard room >= needed ?? 0 else { continue }

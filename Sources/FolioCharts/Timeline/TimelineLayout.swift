@@ -48,6 +48,9 @@ struct TimelineLayout {
     }
 
     /// Lays out everything into a scene.
+    /// Timelines up to this many events have every label shaped ahead.
+    static let preparedLabelLimit = 500
+
     func layout() -> TimelineScene {
         let scale = makeScale()
         let axis = TimeAxis.make(scale: scale, width: width, style: style.axis, contextStyle: style.axisContext,
@@ -116,6 +119,14 @@ struct TimelineLayout {
             + Double(timeline.lanes.count) * TimelineLayout.stripHeight
         let capacity = max(1, Int(((limit - fixed - truncationExtras) / style.rowHeight).rounded(.down)))
         let placement = EventPlacement(timeline: timeline, scale: scale, style: style, width: width, measurer: measurer)
+        // Every label and note shaped ahead (in parallel where the measurer can), as placement asks for them;
+        // larger timelines measure only labels whose estimated width could fit, so most are never shaped.
+        if timeline.events.count <= TimelineLayout.preparedLabelLimit {
+            measurer.prepare(timeline.events.flatMap { event -> [TextRequest] in
+                [.line(placement.labelSpans(event), lang: style.theme.lang)]
+                    + (event.note.map { [.line([TextSpan($0, style: style.note)], lang: style.theme.lang)] } ?? [])
+            })
+        }
         var (placed, needed) = pack(placement, capacity: capacity)
 
         let natural = fixed + Double(needed.reduce(0) { $0 + max($1, 1) }) * style.rowHeight
