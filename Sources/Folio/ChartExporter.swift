@@ -28,9 +28,13 @@ extension Renderer {
         let frame = ChartFrame(width: width, preferredHeight: nil, maximumHeight: max(briefing.layout.contentHeight, width * 4))
         // Lay out every chart before writing any file, so an error leaves nothing behind.
         var drawings: [(String, Drawing)] = []
+        let chartTheme = theme.chartTheme(lang: briefing.metadata.lang)
+        // A dry run with estimated text finds what the charts will shape, to shape it all ahead.
+        measurer.prefetch { estimate in
+            for chart in chosen { _ = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: estimate) }
+        }
         for chart in chosen {
-            let laidOut = try ChartLayout.layout(chart, data: briefing.data, frame: frame,
-                                                 theme: theme.chartTheme(lang: briefing.metadata.lang), measurer: measurer)
+            let laidOut = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: measurer)
             drawings.append((chart.id, laidOut.drawing))
             for (index, part) in laidOut.continuations.enumerated() { drawings.append(("\(chart.id)-part\(index + 2)", part)) }
         }

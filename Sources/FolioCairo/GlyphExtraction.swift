@@ -8,7 +8,12 @@ struct GlyphExtraction {
     let built: PangoLayoutBuilder.Built
     let spans: [TextSpan]
 
-    static let softHyphen: [UInt8] = [0xC2, 0xAD]
+    /// Where a soft hyphen (U+00AD, UTF-8 C2 AD) is in `bytes`, if anywhere.
+    static func softHyphen(in bytes: [UInt8]) -> Range<Int>? {
+        guard bytes.count >= 2 else { return nil }
+        for index in 0..<(bytes.count - 1) where bytes[index] == 0xC2 && bytes[index + 1] == 0xAD { return index..<(index + 2) }
+        return nil
+    }
 
     /// The line's runs, glyphs moved right by `justification`'s share for the spaces before them.
     func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, lineEnd: Int, justification: Justification) -> [GlyphRun] {
@@ -27,9 +32,16 @@ struct GlyphExtraction {
             let backward = item.analysis.level % 2 == 1
             let itemStart = Int(item.offset), itemEnd = Int(item.offset + item.length)
             // Every cluster start of the item, ascending, to find where each cluster's bytes end.
-            var starts = Set<Int>()
-            for index in 0..<count { starts.insert(itemStart + Int(logClusters[index])) }
-            let sortedStarts = starts.sorted()
+            var sortedStarts: [Int] = []
+            sortedStarts.reserveCapacity(count)
+            for index in 0..<count { sortedStarts.append(itemStart + Int(logClusters[index])) }
+            sortedStarts.sort()
+            var unique = 0
+            for start in sortedStarts where unique == 0 || sortedStarts[unique - 1] != start {
+                sortedStarts[unique] = start
+                unique += 1
+            }
+            sortedStarts.removeLast(sortedStarts.count - unique)
             func clusterEnd(_ start: Int) -> Int {
                 var low = 0, high = sortedStarts.count
                 while low < high {
@@ -107,7 +119,7 @@ struct GlyphExtraction {
                 index += 1
             }
             var bytes = Array(built.text[start..<min(clusterEnd(start), built.text.count)])
-            if let hyphen = bytes.firstRange(of: Self.softHyphen) {
+            if let hyphen = Self.softHyphen(in: bytes) {
                 // A soft hyphen shows as "-" only where the line breaks at it; elsewhere it has no text.
                 let atLineEnd = clusterEnd(start) >= lineEnd - 1 || !bytes[hyphen.upperBound...].contains { $0 != 0x20 && $0 != 0x0A }
                 bytes.replaceSubrange(hyphen, with: atLineEnd && visible ? [0x2D] : [])

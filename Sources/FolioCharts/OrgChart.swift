@@ -4,14 +4,19 @@ import FolioModel
 /// Org charts: reads the fence, diffs against `compare:`, lays out the tree and fits it to the frame.
 enum OrgChart {
     static func layout(_ chart: ChartBlock, data: DataSet, frame: ChartFrame, theme: ChartTheme,
-                       measurer: TextMeasuring) throws -> ChartDrawing {
+                       measurer: TextMeasuring, plans: ChartPlans? = nil) throws -> ChartDrawing {
         let request = try OrgRequest.parse(chart, orgs: data.orgs)
-        return render(request, chartID: chart.id, frame: frame, theme: theme, measurer: measurer)
+        return render(request, chartID: chart.id, frame: frame, theme: theme, measurer: measurer, plans: plans)
     }
 
     /// Draws a checked request: the main drawing, and continuation parts when the org had to be split.
+    /// With `plans`, a plan made for the same frame is relabelled (its pages now known), not made again.
     static func render(_ request: OrgRequest, chartID: String, frame: ChartFrame, theme: ChartTheme,
-                       measurer: TextMeasuring) -> ChartDrawing {
+                       measurer: TextMeasuring, plans: ChartPlans? = nil) -> ChartDrawing {
+        if !measurer.estimatesOnly, let planner = plans?.orgPlanner(chartID, frame: frame) {
+            planner.label(for: frame)
+            return draw(planner.parts(), planner: planner, caption: request.caption)
+        }
         let diff = request.baseline.map { OrgDiff.compare(request.org, with: $0) }
         let org = diff.map { OrgDiff.merged(request.org, $0) } ?? request.org
         let forest = OrgForest(org, root: request.root, depth: request.depth)
@@ -27,7 +32,6 @@ enum OrgChart {
             let stand = Drawing(size: Size(width: frame.width, height: frame.maximumHeight / 2), items: [])
             return ChartDrawing(drawing: stand, caption: request.caption)
         }
-        measurer.prefetch { estimate in makeCards(OrgCardMaker(style: style, measurer: estimate)) }
         var heading: [String] = []
         if let title = org.title { heading.append(title) }
         var details: [String] = []
@@ -48,12 +52,19 @@ enum OrgChart {
                                  composer: composer, diff: diff)
         planner.composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading,
                                        legend: planner.legendEntries(), anchorName: anchor, frame: frame)
-        let drawings = planner.plan().map { part -> Drawing in
+        let parts = planner.plan()
+        plans?.keep(planner, for: chartID, frame: frame)
+        return draw(parts, planner: planner, caption: request.caption)
+    }
+
+    /// Every part composed and scaled to the frame: the first is the drawing, the rest continue it.
+    static func draw(_ parts: [OrgPart], planner: OrgPlanner, caption: String?) -> ChartDrawing {
+        let drawings = parts.map { part -> Drawing in
             let natural = planner.composer.compose(part)
             return scaled(natural, by: planner.scale(for: natural.size))
         }
         let empty = Drawing(size: Size(width: 1, height: 1), items: [])
-        return ChartDrawing(drawing: drawings.first ?? empty, caption: request.caption, continuations: Array(drawings.dropFirst()))
+        return ChartDrawing(drawing: drawings.first ?? empty, caption: caption, continuations: Array(drawings.dropFirst()))
     }
 
     /// `drawing` uniformly scaled (anchors stay unscaled at the top left).

@@ -26,7 +26,7 @@ extension BlockFlow {
             drawing = cached
         } else {
             drawing = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: theme.chartTheme(lang: lang),
-                                             measurer: measurer)
+                                             measurer: measurer, plans: chartPlans)
             if drawing.continuations.isEmpty { chartCache[chart.id] = drawing }
         }
         let size = drawing.drawing.size

@@ -17,6 +17,8 @@ final class BlockFlow {
     /// Pages where split charts landed in an earlier pass, and drawings of charts that need no second pass.
     var chartPages: [String: Int] = [:]
     var chartCache: [String: ChartDrawing] = [:]
+    /// Plans of split charts, kept from one layout pass to the next.
+    var chartPlans: ChartPlans?
 
     init(briefing: Briefing, theme: Theme, measurer: TextMeasuring) {
         self.briefing = briefing

@@ -12,28 +12,30 @@ public enum DocumentLayout {
     public static func layout(_ briefing: Briefing, measurer: TextMeasuring) throws -> PagedDocument {
         var chartPages: [String: Int] = [:]
         var chartCache: [String: ChartDrawing] = [:]
+        let chartPlans = ChartPlans()
         // A dry run with estimated text finds what the document will shape, to shape it all ahead.
         measurer.prefetch { estimate in
             var scratch: [String: ChartDrawing] = [:]
             _ = try layoutOnce(briefing, measurer: estimate, chartPages: [:], chartCache: &scratch)
         }
-        var document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache)
+        var document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache, chartPlans: chartPlans)
         for _ in 0..<2 where document.splitChartPages != chartPages {
             chartPages = document.splitChartPages
-            document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache)
+            document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache, chartPlans: chartPlans)
         }
         document.prepareFurniture()
         return document
     }
 
     static func layoutOnce(_ briefing: Briefing, measurer: TextMeasuring, chartPages: [String: Int],
-                           chartCache: inout [String: ChartDrawing]) throws -> PagedDocument {
+                           chartCache: inout [String: ChartDrawing], chartPlans: ChartPlans? = nil) throws -> PagedDocument {
         let layout = briefing.layout
         let theme = Theme(layout: layout)
         let pageSize = Size(width: layout.pageWidth, height: layout.pageHeight)
         let flow = BlockFlow(briefing: briefing, theme: theme, measurer: measurer)
         flow.chartPages = chartPages
         flow.chartCache = chartCache
+        flow.chartPlans = chartPlans
         try flow.flow(briefing.blocks)
         chartCache = flow.chartCache
         let bodyUnits = flow.units

@@ -111,6 +111,54 @@ final class OrgChartTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(headers, drawings.count - 1, "every continuation holds at least one subtree")
     }
 
+    /// A document's second pass relabels the plan kept from the first: the same parts and cards in
+    /// the same places, their marks naming pages instead of parts.
+    func testKeptPlanIsRelabelledWithPages() throws {
+        var rng = OrgSeededRandom(seed: 11)
+        let org = OrgFixtures.randomOrg(count: 1200, rng: &rng, leafy: false)
+        let request = OrgRequest(org: org, baseline: nil, caption: nil, root: nil, depth: nil, options: OrgOptions())
+        let plans = ChartPlans()
+        let first = OrgChart.render(request, chartID: "big", frame: ChartFrame(width: 482, maximumHeight: 600), theme: theme,
+                                    measurer: measurer, plans: plans)
+        let paged = OrgChart.render(request, chartID: "big", frame: ChartFrame(width: 482, maximumHeight: 600, firstPage: 7),
+                                    theme: theme, measurer: measurer, plans: plans)
+        let fresh = OrgChart.render(request, chartID: "big", frame: ChartFrame(width: 482, maximumHeight: 600, firstPage: 7),
+                                    theme: theme, measurer: measurer)
+        let parts = [first.drawing] + first.continuations, pagedParts = [paged.drawing] + paged.continuations
+        XCTAssertGreaterThan(parts.count, 2)
+        XCTAssertEqual(pagedParts.count, parts.count)
+        XCTAssertEqual(pagedParts, [fresh.drawing] + fresh.continuations, "relabelling gives what planning afresh gives")
+        for (part, pagedPart) in zip(parts, pagedParts) {
+            XCTAssertEqual(part.size, pagedPart.size)
+            let rects = { (drawing: Drawing) in self.items(drawing.items) { item -> Rect? in if case .rect(let r) = item { return r.rect } else { return nil } } }
+            XCTAssertEqual(rects(part), rects(pagedPart), "cards stay where they were")
+        }
+        let pagedTexts = pagedParts.flatMap { texts($0.items) }
+        XCTAssertTrue(pagedTexts.contains { $0.hasPrefix("continued on page ") })
+        XCTAssertTrue(pagedTexts.contains { $0.hasPrefix("continued from page 7") })
+        XCTAssertFalse(pagedTexts.contains { $0.contains(" part ") }, "no mark still names a part")
+    }
+
+    /// Large charts draw square cards (their rounded corners were a third of the PDF drawing time);
+    /// charts up to the limit keep rounded ones.
+    func testLargeChartsDrawSquareCards() throws {
+        for (count, rounded) in [(OrgStyle.roundedCardLimit, true), (OrgStyle.roundedCardLimit + 1, false)] {
+            var rng = OrgSeededRandom(seed: 3)
+            let org = OrgFixtures.randomOrg(count: count, rng: &rng, leafy: false)
+            let request = OrgRequest(org: org, baseline: nil, caption: nil, root: nil, depth: nil, options: OrgOptions())
+            let chart = OrgChart.render(request, chartID: "c", frame: ChartFrame(width: 482, maximumHeight: 600), theme: theme,
+                                        measurer: measurer)
+            let radii = ([chart.drawing] + chart.continuations).flatMap { drawing in
+                items(drawing.items) { item -> Double? in
+                    if case .rect(let rect) = item, rect.stroke != nil { return rect.cornerRadius } else { return nil }
+                }
+            }
+            XCTAssertGreaterThan(radii.count, count / 2)
+            // Cards (3 pt) and legend swatches (2 pt) rounded, or all square.
+            XCTAssertEqual(Set(radii), rounded ? [3, 2] : [0], "\(count) cards")
+        }
+    }
+
     /// A 1,000-node org split across pages: few parts, each well filled, every node drawn exactly once,
     /// cards apart and inside their part, and every mark naming the part its subtree is in.
     func testSplitPartsArePacked() throws {

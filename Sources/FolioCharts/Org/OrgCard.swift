@@ -46,12 +46,12 @@ struct OrgCard {
     /// Legend entries this card uses.
     var legend: Set<OrgLegendEntry>
 
-    /// Draws the card with its top-left corner at `origin`.
-    func items(at origin: Point) -> [DisplayItem] {
+    /// Draws the card with its top-left corner at `origin`, its corners rounded by `cornerRadius`.
+    func items(at origin: Point, cornerRadius: Double) -> [DisplayItem] {
         var items: [DisplayItem] = [
             .rect(RectItem(rect: Rect(x: origin.x, y: origin.y, width: width, height: height), fill: look.fill,
                            stroke: Stroke(color: look.faded ? look.stroke.withAlpha(0.6) : look.stroke, width: look.strokeWidth,
-                                          dash: look.dash), cornerRadius: 3)),
+                                          dash: look.dash), cornerRadius: cornerRadius)),
         ]
         for line in lines {
             let x = origin.x + (width - line.line.width) / 2

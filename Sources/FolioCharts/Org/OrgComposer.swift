@@ -11,7 +11,10 @@ struct OrgComposer {
     /// Anchor name of part `n`.
     let anchorName: (Int) -> String
     /// Names parts in marks and headings ("page 12" once the document knows where the chart lands).
-    let frame: ChartFrame
+    var frame: ChartFrame
+
+    /// The corner radius of this chart's cards (see `OrgStyle.roundedCardLimit`).
+    var cardRadius: Double { style.cornerRadius(cards: forest.order.count) }
 
     /// Room kept right of the widest text: shaped text may draw slightly wider than it measured.
     var slack: Double { 4 * style.theme.textSize / 8.5 }
@@ -30,7 +33,8 @@ struct OrgComposer {
         }
         if !lines.isEmpty { y += 4 * unit }
         y += 2 * margin - 2 + part.placement.size.height
-        let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards)
+        let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards,
+                                                          cardRadius: cardRadius)
         if legendHeight > 0 {
             y += 8 * unit + legendHeight
             width = max(width, legendWidth(legendItems) + 4)
@@ -91,7 +95,9 @@ struct OrgComposer {
             }
             chart.append(.path(PathItem(elements: elements, stroke: connectorStroke)))
         }
-        for placed in part.placement.cards { chart.append(contentsOf: placed.card.items(at: Point(x: placed.rect.minX, y: placed.rect.minY))) }
+        for placed in part.placement.cards {
+            chart.append(contentsOf: placed.card.items(at: Point(x: placed.rect.minX, y: placed.rect.minY), cornerRadius: cardRadius))
+        }
         if !links.isEmpty {
             let rects = part.placement.cards.map(\.rect)
             let bounds = Rect(x: -margin + 1, y: -margin + 1, width: part.placement.size.width + 2 * margin - 2,
@@ -105,7 +111,8 @@ struct OrgComposer {
         y = origin.y + part.placement.size.height + margin
 
         // Legend.
-        let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards)
+        let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards,
+                                                          cardRadius: cardRadius)
         if legendHeight > 0 {
             y += 8 * unit
             items.append(.group(GroupItem(origin: Point(x: 2, y: y), items: legendItems)))

@@ -3,7 +3,9 @@ import FolioDisplay
 /// The key to card styles used in a chart: a small card swatch and a label per entry, wrapped in rows.
 enum OrgLegend {
     /// Items of the legend for `entries`, laid out from (0, 0) within `width`; returns them and their height.
-    static func items(_ entries: [OrgLegendEntry], width: Double, style: OrgStyle, cards: OrgCardMaker) -> ([DisplayItem], Double) {
+    /// Swatches are rounded like the chart's cards (square when its cards are).
+    static func items(_ entries: [OrgLegendEntry], width: Double, style: OrgStyle, cards: OrgCardMaker,
+                      cardRadius: Double) -> ([DisplayItem], Double) {
         guard !entries.isEmpty else { return ([], 0) }
         let unit = style.theme.textSize / 8.5
         let swatch = Size(width: 16 * unit, height: 10 * unit)
@@ -18,7 +20,7 @@ enum OrgLegend {
             items.append(.rect(RectItem(rect: Rect(x: x, y: y + (height - swatch.height) / 2, width: swatch.width, height: swatch.height),
                                         fill: look.fill.withAlpha(look.faded ? style.fadedAlpha : 1),
                                         stroke: Stroke(color: look.stroke.withAlpha(look.faded ? 0.7 : 1), width: look.strokeWidth, dash: look.dash),
-                                        cornerRadius: 2)))
+                                        cornerRadius: min(2, cardRadius))))
             items.append(.text(TextItem(origin: Point(x: x + swatch.width + 4 * unit, y: y + (height - line.height) / 2 + line.ascent),
                                         line: line)))
             x += entryWidth + 12 * unit

@@ -14,12 +14,16 @@ final class OrgPlanner {
     let style: OrgStyle
     let cards: OrgCardMaker
     let options: OrgOptions
-    let frame: ChartFrame
+    /// The frame whose page numbers the marks name (set again by `label(for:)`; planning never reads them).
+    private(set) var frame: ChartFrame
     var composer: OrgComposer
     let diff: OrgDiff?
     private var baseCards: [OrgCard?]
-    /// Sizing text for "continued" marks before the part numbers are known.
+    /// Sizing text for "continued" marks and headers: plans never depend on the numbers they will show.
     static let placeholderMark = "continued on page 99999"
+    static let placeholderFrom = "continued from page 99999"
+    /// Cards whose "continued" mark names the part their subtree went to.
+    private var marks: [(mark: (piece: Int, card: Int), part: Int)] = []
 
     /// A subtree still to place: its roots, the header card's node, the part that node is in, and
     /// the card (piece, card index) whose "continued" mark must name the part this lands in.
@@ -84,8 +88,33 @@ final class OrgPlanner {
 
     var pieceGap: Size { Size(width: 2 * style.siblingGap, height: style.levelGap) }
 
-    /// All parts, main part first.
+    /// All parts, main part first, their marks naming parts or pages as `frame` says.
     func plan() -> [OrgPart] {
+        planPieces()
+        return parts()
+    }
+
+    /// Names parts in every mark and header card as `frame` says ("part 3" or "page 14"): the plan
+    /// itself is kept, so a document's second pass, which learns the pages, only relabels it.
+    func label(for frame: ChartFrame) {
+        self.frame = frame
+        composer.frame = frame
+        for (mark, part) in marks {
+            var card = pieces[mark.piece].placement.cards[mark.card].card
+            card.lines[card.lines.count - 1].line = cards.line(frame.continuedMark(part), style.smallStyle)
+            card.lines[card.lines.count - 1].anchor = composer.anchorName(part)
+            pieces[mark.piece].placement.cards[mark.card].card = card
+        }
+        for id in pieces.indices where pieces[id].header != nil {
+            guard let index = pieces[id].placement.cards.firstIndex(where: { $0.node < 0 }) else { continue }
+            var card = pieces[id].placement.cards[index].card
+            card.lines[card.lines.count - 1].line = cards.line("continued from \(frame.partName(pieces[id].fromPart ?? 1))", style.smallStyle)
+            pieces[id].placement.cards[index].card = card
+        }
+    }
+
+    /// Plans every piece and packs the pieces into parts (marks still show their sizing text).
+    private func planPieces() {
         var queue = [Job(roots: forest.roots, header: nil, from: nil, mark: nil)]
         var head = 0
         while head < queue.count {
@@ -132,7 +161,12 @@ final class OrgPlanner {
                 }
             }
         }
-        return bins.enumerated().map { index, members in
+        label(for: frame)
+    }
+
+    /// The parts as planned: each part's pieces merged into one placement.
+    func parts() -> [OrgPart] {
+        bins.enumerated().map { index, members in
             var placement = OrgPlacement.empty
             var froms: [Int] = []
             for id in members {
@@ -156,12 +190,9 @@ final class OrgPlanner {
         return scale(for: composer.measure(part)) >= minimumScale - 1e-9
     }
 
-    /// Names part `part` in the "continued" mark of a card already placed.
+    /// Records that the "continued" mark of a card already placed names part `part` (see `label(for:)`).
     func setMark(_ mark: (piece: Int, card: Int), part: Int) {
-        var card = pieces[mark.piece].placement.cards[mark.card].card
-        card.lines[card.lines.count - 1].line = cards.line(frame.continuedMark(part), style.smallStyle)
-        card.lines[card.lines.count - 1].anchor = composer.anchorName(part)
-        pieces[mark.piece].placement.cards[mark.card].card = card
+        marks.append((mark, part))
     }
 
     /// Puts piece `id` into the part being filled (first shelf with room), or starts a new part.
@@ -236,7 +267,7 @@ final class OrgPlanner {
     var stackRows: Double = 3
 
     func trial(_ roots: [Int], header: Int?, from: Int?, cutoff: Int?) -> OrgPlacement {
-        let headerCard = header.map { baseCard($0).adding(cards.line("continued from \(frame.partName(from ?? 1))", style.smallStyle),
+        let headerCard = header.map { baseCard($0).adding(cards.line(OrgPlanner.placeholderFrom, style.smallStyle),
                                                             anchor: composer.anchorName(from ?? 1), padding: style.padding) }
         return OrgPlacement.place(forest, roots: roots, header: headerCard, cutoff: cutoff, style: style,
                                   stackThreshold: options.stackThreshold, stackRows: stackRows) { node in
