@@ -1,5 +1,5 @@
 // CPNG: libpng, wrapped in one C function because libpng reports errors by longjmp,
-// which Swift cannot catch. Writes 8-bit RGB or RGBA rows with a chosen zlib level and filter.
+// which Swift cannot catch. Writes 8-bit RGB or RGBA rows, unfiltered, at a chosen zlib level.
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -25,7 +25,9 @@ static inline int folio_png_write(const char *path, const unsigned char *data, i
     }
     png_init_io(png, file);
     png_set_compression_level(png, level);
-    png_set_filter(png, 0, PNG_FILTER_UP);
+    // No row filter: pages are mostly flat colour, which deflate packs smaller and faster unfiltered
+    // (a text page at 150 dpi: 162 KB in 21 ms, against 200 KB in 25-32 ms with the "up" filter).
+    png_set_filter(png, 0, PNG_FILTER_NONE);
     png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8, has_alpha ? PNG_COLOR_TYPE_RGBA : PNG_COLOR_TYPE_RGB,
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
@@ -34,6 +36,15 @@ static inline int folio_png_write(const char *path, const unsigned char *data, i
     if (!row) { png_destroy_write_struct(&png, &info); fclose(file); return -1; }
     for (int y = 0; y < height; y++) {
         const uint32_t *pixels = (const uint32_t *)(data + (size_t)y * (size_t)stride);
+        if (!has_alpha) {
+            png_bytep out = row;
+            for (int x = 0; x < width; x++, out += 3) {
+                uint32_t p = pixels[x];
+                out[0] = (png_byte)(p >> 16); out[1] = (png_byte)(p >> 8); out[2] = (png_byte)p;
+            }
+            png_write_row(png, row);
+            continue;
+        }
         for (int x = 0; x < width; x++) {
             uint32_t p = pixels[x];
             unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;

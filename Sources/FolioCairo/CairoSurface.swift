@@ -43,13 +43,13 @@ public final class CairoSurface {
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
     }
 
-    /// Writes an image surface as PNG with fast compression (zlib level 2, "up" filter):
-    /// several times faster than Cairo's own writer for a few percent larger files.
+    /// Writes an image surface as PNG with fast compression (zlib level 3, no row filter):
+    /// several times faster than Cairo's own writer, and for pages of text smaller files too.
     func writePNG(to path: String, opaque: Bool) throws {
         cairo_surface_flush(pointer)
         guard let data = cairo_image_surface_get_data(pointer) else { throw RenderError.io("cannot write PNG '\(path)'") }
         let status = folio_png_write(path, data, cairo_image_surface_get_width(pointer), cairo_image_surface_get_height(pointer),
-                                     cairo_image_surface_get_stride(pointer), opaque ? 0 : 1, 2)
+                                     cairo_image_surface_get_stride(pointer), opaque ? 0 : 1, 3)
         guard status == 0 else { throw RenderError.io("cannot write PNG '\(path)'") }
     }
 

@@ -17,17 +17,21 @@ public final class FontEnvironment {
     let catalog: FontCatalog?
     /// The catalog's size when this font map last dropped its caches.
     private var catalogGeneration: Int
+    /// Whether asking for a family may add it to the catalog: only the main environment's thread
+    /// changes the catalog; a sibling on a helper thread only reads it (see `PangoMeasurer.shapeAhead`).
+    private let extendsCatalog: Bool
 
     public convenience init() throws {
         // The catalog comes first: it makes its font list fontconfig's current configuration, so the
         // FcInit that Pango starts in the background finds one and skips parsing every rule file.
         let catalog = ProcessInfo.processInfo.environment["FOLIO_SYSTEM_FONTS"] == "1" ? nil : FontCatalog()
-        try self.init(catalog: catalog, registry: FontRegistry())
+        try self.init(catalog: catalog, registry: FontRegistry(), extendsCatalog: true)
     }
 
-    private init(catalog: FontCatalog?, registry: FontRegistry) throws {
+    private init(catalog: FontCatalog?, registry: FontRegistry, extendsCatalog: Bool) throws {
         self.catalog = catalog
         self.registry = registry
+        self.extendsCatalog = extendsCatalog
         catalogGeneration = catalog?.addedFaces ?? 0
         guard let map = pango_cairo_font_map_new() else { throw RenderError.pango("cannot create a font map") }
         fontMap = map
@@ -53,7 +57,7 @@ public final class FontEnvironment {
     /// Another font map and context over the same fonts and handles, for shaping on another
     /// thread (Pango font maps are not thread-safe; two of them on two threads are).
     func sibling() throws -> FontEnvironment {
-        try FontEnvironment(catalog: catalog, registry: registry)
+        try FontEnvironment(catalog: catalog, registry: registry, extendsCatalog: false)
     }
 
     /// Has the font map drop its caches when the catalog grew since it last looked.
@@ -73,8 +77,10 @@ public final class FontEnvironment {
     func description(for spec: FontSpec) -> OpaquePointer? {
         if let cached = descriptions[spec] { return cached }
         // Any family asked for joins the private font set (a no-op once it is there).
-        catalog?.include(family: spec.family)
-        followCatalog()
+        if extendsCatalog {
+            catalog?.include(family: spec.family)
+            followCatalog()
+        }
         guard let description = pango_font_description_new() else { return nil }
         pango_font_description_set_family(description, spec.family + ",Droid Sans Fallback,Noto Sans,DejaVu Sans")
         pango_font_description_set_size(description, PangoUnits.units(spec.size))

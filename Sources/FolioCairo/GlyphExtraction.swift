@@ -59,8 +59,8 @@ struct GlyphExtraction {
             for index in 0...count {
                 let span = index < count ? spanIndex(forByte: itemStart + Int(logClusters[index])) : -1
                 if index == count || span != segmentSpan {
-                    let left = segmentX + justification.shift(before: itemStart + Int(logClusters[min(segmentStart, count - 1)]))
-                    let right = glyphX + justification.shift(before: index < count ? itemStart + Int(logClusters[index]) : itemEnd)
+                    let left = segmentX + justification.shift(atX: segmentX)
+                    let right = glyphX + justification.shift(atX: glyphX)
                     if let run = makeRun(handle: handle, span: segmentSpan, glyphs: segmentStart..<index, positions: positions,
                                          logClusters: logClusters, itemStart: itemStart, clusterEnd: clusterEnd,
                                          x: left, width: right - left, backward: backward, lineEnd: lineEnd, infos: infos) {
@@ -74,7 +74,7 @@ struct GlyphExtraction {
                 guard index < count else { break }
                 let geometry = infos[index].geometry
                 if Self.isDrawable(infos[index].glyph) {
-                    let shift = justification.shift(before: itemStart + Int(logClusters[index]))
+                    let shift = justification.shift(atX: glyphX)
                     positions.append(PositionedGlyph(id: infos[index].glyph,
                                                      x: Float(PangoUnits.points(glyphX + geometry.x_offset + shift)),
                                                      y: Float(PangoUnits.points(geometry.y_offset - glyphItem.y_offset))))

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Hyphenation patterns by language, loaded once per renderer and shared by its measurers.
@@ -13,34 +12,37 @@ final class HyphenationLibrary: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
     private let lock = NSLock()
 
-    /// Starts loading `lang`'s patterns in the background (no-op when asked before).
+    /// Starts loading `lang`'s patterns on a thread of its own (no-op when asked before).
     func preload(lang: String) {
-        guard let entry = newEntry(for: lang) else { return }
-        DispatchQueue.global(qos: .userInitiated).async {
+        let (entry, isNew) = entry(for: lang)
+        guard isNew else { return }
+        let thread = Thread {
             entry.patterns = HyphenationPatterns(lang: lang)
             entry.loaded.leave()
         }
+        thread.qualityOfService = .userInitiated
+        thread.start()
     }
 
     /// `lang`'s patterns, waiting for a load in progress; nil when no dictionary is installed.
     func patterns(for lang: String) -> HyphenationPatterns? {
-        if let entry = newEntry(for: lang) {
+        let (entry, isNew) = entry(for: lang)
+        if isNew {
             entry.patterns = HyphenationPatterns(lang: lang)
             entry.loaded.leave()
         }
-        let entry = lock.withLock { entries[lang]! }
         entry.loaded.wait()
         return entry.patterns
     }
 
-    /// A new entry for `lang`, entered (its loader must leave it), or nil when one exists.
-    private func newEntry(for lang: String) -> Entry? {
+    /// The entry for `lang`, and whether it was just made (entered: its loader must leave it).
+    private func entry(for lang: String) -> (Entry, isNew: Bool) {
         lock.withLock {
-            guard entries[lang] == nil else { return nil }
+            if let entry = entries[lang] { return (entry, false) }
             let entry = Entry()
             entry.loaded.enter()
             entries[lang] = entry
-            return entry
+            return (entry, true)
         }
     }
 }

@@ -1,20 +1,6 @@
 import CHyphen
 import Foundation
 
-/// A language's hyphenation patterns, loaded from libhyphen's dictionaries and never changed after:
-/// hyphenating only reads them, so hyphenators on several threads may share one set.
-final class HyphenationPatterns: @unchecked Sendable {
-    let dictionary: UnsafeMutablePointer<HyphenDict>
-
-    /// The patterns for a BCP 47 tag (`en`, `en-GB`, `de`), or nil when no dictionary is installed.
-    init?(lang: String) {
-        guard let path = Hyphenator.dictionaryPath(for: lang), let dictionary = hnj_hyphen_load(path) else { return nil }
-        self.dictionary = dictionary
-    }
-
-    deinit { hnj_hyphen_free(dictionary) }
-}
-
 /// Inserts soft hyphens (U+00AD) at a language's hyphenation points; one per thread (it caches words).
 final class Hyphenator {
     let patterns: HyphenationPatterns

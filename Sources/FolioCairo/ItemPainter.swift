@@ -143,6 +143,12 @@ final class ItemPainter {
 
     /// Escapes a value for Cairo's tag attribute syntax (single-quoted strings).
     static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) else { return value }
+        var escaped = ""
+        for character in value {
+            if character == "\\" || character == "'" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
 }

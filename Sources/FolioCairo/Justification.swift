@@ -1,54 +1,71 @@
 import CPangoCairo
 
-/// Justifies one broken line: the room it leaves is shared out among its word spaces, in whole Pango
-/// units, so where a glyph lands depends on nothing but the line itself.
+/// Justifies one broken line: the room it leaves is shared out among its gaps, in whole Pango units,
+/// so where a glyph lands depends on nothing but the line itself.
+///
+/// The gaps are the word spaces, or, in a line without any (Chinese, Japanese), the boundaries between
+/// its characters. They are found in visual order, so right-to-left words justify like any other.
 ///
 /// Folio does this instead of Pango: Pango 1.50's justification sometimes stretches a line that ends
 /// in an inserted hyphen as if the hyphen took no room (the line then overhangs the margin), and
 /// whether it does depends on what its font map shaped before, which with shaping shared between
 /// threads would make two renders of one document differ.
 struct Justification {
-    /// Byte offsets of the line's word spaces, ascending.
-    let spaces: [Int]
+    /// Natural x positions (Pango units) where a share of the room is added, ascending.
+    let gaps: [Int32]
     /// Pango units added across the line.
     let extra: Int32
 
-    static let none = Justification(spaces: [], extra: 0)
+    static let none = Justification(gaps: [], extra: 0)
 
-    private init(spaces: [Int], extra: Int32) {
-        self.spaces = spaces
+    private init(gaps: [Int32], extra: Int32) {
+        self.gaps = gaps
         self.extra = extra
     }
 
-    /// The justification of the line `text[start..<end]` (trailing spaces excluded) from its natural
-    /// width to `target` (both in Pango units); none when it has no spaces or no room to fill.
-    init(text: [UInt8], start: Int, end: Int, natural: Int32, target: Int32) {
-        let spaces = (start..<end).filter { text[$0] == 0x20 }
+    /// The justification of `line` from its natural width to `target` (Pango units). Bytes from
+    /// `contentEnd` on are trailing spaces, never stretched. None when there is no room to fill.
+    init(line: UnsafeMutablePointer<PangoLayoutLine>, text: [UInt8], contentEnd: Int, natural: Int32, target: Int32) {
         let extra = target - natural
-        self = spaces.isEmpty || extra <= 0 ? .none : Justification(spaces: spaces, extra: extra)
-    }
-
-    /// What is added before the cluster starting at byte `index`: an even share per space before it.
-    func shift(before index: Int) -> Int32 {
-        guard extra > 0 else { return 0 }
-        var low = 0, high = spaces.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spaces[middle] < index { low = middle + 1 } else { high = middle }
+        guard extra > 0 else {
+            self = .none
+            return
         }
-        return Int32(Int64(extra) * Int64(low) / Int64(spaces.count))
-    }
-
-    /// Whether any run of `line` is right-to-left (such lines are left as Pango set them).
-    static func hasRightToLeftRun(_ line: UnsafeMutablePointer<PangoLayoutLine>) -> Bool {
+        // Every cluster of the line in visual order: where it starts in the text, where it ends on the line.
+        var clusters: [(byte: Int, right: Int32)] = []
+        var x: Int32 = 0
         var node = line.pointee.runs
         while let current = node {
             node = current.pointee.next
-            if let raw = current.pointee.data,
-               let item = raw.assumingMemoryBound(to: PangoGlyphItem.self).pointee.item, item.pointee.analysis.level % 2 == 1 {
-                return true
+            guard let raw = current.pointee.data else { continue }
+            let glyphItem = raw.assumingMemoryBound(to: PangoGlyphItem.self).pointee
+            guard let item = glyphItem.item?.pointee, let glyphs = glyphItem.glyphs?.pointee,
+                  let infos = glyphs.glyphs, let logClusters = glyphs.log_clusters else { continue }
+            for index in 0..<Int(glyphs.num_glyphs) {
+                x += infos[index].geometry.width
+                let byte = Int(item.offset + logClusters[index])
+                if index > 0, Int(item.offset + logClusters[index - 1]) == byte, let last = clusters.indices.last {
+                    clusters[last].right = x
+                } else {
+                    clusters.append((byte, x))
+                }
             }
         }
-        return false
+        let content = clusters.filter { $0.byte < contentEnd }
+        let spaces = content.filter { text[$0.byte] == 0x20 }.map(\.right)
+        // Without spaces, the room goes between characters: after each but the last.
+        let gaps = spaces.isEmpty ? content.map(\.right).sorted().dropLast() : spaces.sorted()[...]
+        self = gaps.isEmpty ? .none : Justification(gaps: Array(gaps), extra: extra)
+    }
+
+    /// What is added to a glyph or edge at natural position `x`: an even share per gap at or before it.
+    func shift(atX x: Int32) -> Int32 {
+        guard extra > 0, !gaps.isEmpty else { return 0 }
+        var low = 0, high = gaps.count
+        while low < high {
+            let middle = (low + high) / 2
+            if gaps[middle] <= x { low = middle + 1 } else { high = middle }
+        }
+        return Int32(Int64(extra) * Int64(low) / Int64(gaps.count))
     }
 }

@@ -48,8 +48,8 @@ struct LineText {
             var x0: Int32 = 0, x1: Int32 = 0
             pango_layout_line_index_to_x(line, Int32(lower), 0, &x0)
             pango_layout_line_index_to_x(line, Int32(upper), 0, &x1)
-            x0 += justification.shift(before: lower)
-            x1 += justification.shift(before: upper)
+            x0 += justification.shift(atX: x0)
+            x1 += justification.shift(atX: x1)
             let left = PangoUnits.points(min(x0, x1)), right = PangoUnits.points(max(x0, x1))
             if let last = runs.last, last.target == target, abs(last.x + last.width - left) < 0.5 {
                 runs[runs.count - 1].width = right - last.x

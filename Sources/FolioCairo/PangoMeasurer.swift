@@ -10,9 +10,9 @@ public final class PangoMeasurer: TextMeasuring {
     private let builder: PangoLayoutBuilder
     let hyphenation: HyphenationLibrary
     private var hyphenators: [String: Hyphenator?] = [:]
-    /// Shapes `prepare`'s requests alongside this one, on another thread with its own font map.
-    private var helper: ParallelShaper?
-    /// Whether `prepare` may use a second thread (off for batch workers, which fill every core).
+    /// Shapes `shapeAhead`'s requests alongside this one, on another thread with its own font map.
+    var helper: ParallelShaper?
+    /// Whether `shapeAhead` may use a second thread (off for batch workers, which fill every core).
     public let shapesInParallel: Bool
     var paragraphCache: [ParagraphKey: [TextLine]] = [:]
     var lineCache: [LineKey: TextLine] = [:]
@@ -139,19 +139,17 @@ public final class PangoMeasurer: TextMeasuring {
                 width = PangoUnits.points(x)
             }
             var justification = Justification.none
-            if let justifyWidth, !isLast, !explicitBreak, !Justification.hasRightToLeftRun(line) {
-                justification = Justification(text: built.text, start: start, end: text.trailingSpaceStart,
+            if let justifyWidth, !isLast, !explicitBreak {
+                justification = Justification(line: line, text: built.text, contentEnd: text.trailingSpaceStart,
                                               natural: PangoUnits.units(max(0, width)), target: PangoUnits.units(justifyWidth))
-                if justification.extra > 0 { width = justifyWidth }
+                if !justification.gaps.isEmpty { width = justifyWidth }
             }
             let links = text.linkRuns(line: line, justification: justification)
             var result = TextLine(spans: text.finish(), width: max(0, width),
                                   ascent: PangoUnits.points(baseline - logical.y),
                                   descent: PangoUnits.points(logical.y + logical.height - baseline),
                                   links: links, lang: lang)
-            if let justifyWidth, !isLast, !explicitBreak {
-                result.justifiedWidth = justifyWidth
-            }
+            if let justifyWidth, !justification.gaps.isEmpty { result.justifiedWidth = justifyWidth }
             result.glyphRuns = GlyphExtraction(fonts: fonts, built: built, spans: spans)
                 .runs(of: line, lineEnd: text.trailingSpaceStart, justification: justification)
             lines.append(result)
@@ -163,60 +161,5 @@ public final class PangoMeasurer: TextMeasuring {
 extension String {
     func replacingNewlines() -> String {
         contains("\n") ? String(map { $0 == "\n" ? " " : $0 }) : self
-    }
-}
-
-/// Shaping ahead: a batch of requests shared between this thread and a helper thread.
-extension PangoMeasurer {
-    /// Batches smaller than this are shaped on demand (a second thread would not pay).
-    static let minimumParallelBatch = 12
-
-    public var preparesAhead: Bool { shapesInParallel }
-
-    public func prepare(_ requests: [TextRequest]) {
-        guard shapesInParallel else { return }
-        checkFontGeneration()
-        var seen = Set<TextRequest>()
-        let pending = requests.filter { !isCached($0) && seen.insert($0).inserted }
-        guard pending.count >= Self.minimumParallelBatch else { return }
-        // Every family joins the catalog now, on this thread, so both threads only read it.
-        for request in pending { for span in request.spans { _ = fonts.description(for: span.style.font) } }
-        if helper == nil { helper = try? ParallelShaper(sharingWith: self) }
-        guard let helper else { return }
-        let before = (helper.measurer.unknownGlyphCount, helper.measurer.shapedParagraphs, helper.measurer.shapedLines)
-        let queue = TextQueue(pending)
-        let started = helper.start(queue)
-        let mine = queue.answer(with: self)
-        for (index, result) in mine + started.finish() { store(result, for: queue.requests[index]) }
-        unknownGlyphCount += helper.measurer.unknownGlyphCount - before.0
-        shapedParagraphs += helper.measurer.shapedParagraphs - before.1
-        shapedLines += helper.measurer.shapedLines - before.2
-    }
-
-    func isCached(_ request: TextRequest) -> Bool {
-        switch request {
-        case .line(let spans, let lang): lineCache[LineKey(spans: spans, lang: lang)] != nil
-        case .paragraph(let paragraph, let width): paragraphCache[ParagraphKey(paragraph: paragraph, width: width)] != nil
-        }
-    }
-
-    /// Shapes one request without caching it (the helper thread's half is cached by the main one).
-    func shape(_ request: TextRequest) -> TextResult {
-        switch request {
-        case .line(let spans, let lang): .line(shapeLine(spans, lang: lang))
-        case .paragraph(let paragraph, let width): .paragraph(shapeParagraph(paragraph, width: width))
-        }
-    }
-
-    func store(_ result: TextResult, for request: TextRequest) {
-        switch (request, result) {
-        case (.line(let spans, let lang), .line(let line)):
-            if lineCache.count >= Self.cacheLimit { lineCache.removeAll(keepingCapacity: true) }
-            lineCache[LineKey(spans: spans, lang: lang)] = line
-        case (.paragraph(let paragraph, let width), .paragraph(let lines)):
-            if paragraphCache.count >= Self.cacheLimit { paragraphCache.removeAll(keepingCapacity: true) }
-            paragraphCache[ParagraphKey(paragraph: paragraph, width: width)] = lines
-        default: break
-        }
     }
 }

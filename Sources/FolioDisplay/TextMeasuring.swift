@@ -7,13 +7,13 @@ public protocol TextMeasuring: AnyObject {
     func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine]
     /// Shapes `spans` as one line, without wrapping.
     func measureLine(_ spans: [TextSpan], lang: String) -> TextLine
-    /// Whether `prepare` shapes ahead of use (in parallel), so that collecting requests pays.
-    var preparesAhead: Bool { get }
+    /// Whether `shapeAhead` shapes ahead of use (in parallel), so that collecting requests pays.
+    var shapesAhead: Bool { get }
     /// Whether this measurer only estimates, for a dry run that collects requests: layouts may
     /// then skip work that shapes nothing (an org chart's page planning).
     var estimatesOnly: Bool { get }
     /// Shapes `requests` ahead of use: later calls with the same arguments are answered at once.
-    func prepare(_ requests: [TextRequest])
+    func shapeAhead(_ requests: [TextRequest])
 }
 
 /// One call a layout will make of a `TextMeasuring`, for shaping it ahead of time.
@@ -23,18 +23,18 @@ public enum TextRequest: Hashable, Sendable {
 }
 
 extension TextMeasuring {
-    public var preparesAhead: Bool { false }
+    public var shapesAhead: Bool { false }
     public var estimatesOnly: Bool { false }
-    public func prepare(_ requests: [TextRequest]) {}
+    public func shapeAhead(_ requests: [TextRequest]) {}
 
     /// Runs `dryRun` against a quick estimating measurer that records what it is asked, then has
     /// this measurer shape all of it ahead of the real run. Nothing happens when this measurer
-    /// cannot shape ahead; a dry run that throws still prepares what it asked before.
+    /// cannot shape ahead; a dry run that throws still shapes what it asked for before it threw.
     public func prefetch(_ dryRun: (TextMeasuring) throws -> Void) {
-        guard preparesAhead else { return }
+        guard shapesAhead else { return }
         let recorder = RecordingMeasurer()
         try? dryRun(recorder)
-        prepare(recorder.requests)
+        shapeAhead(recorder.requests)
     }
 
     /// The advance width of `text` in `style`, on one line.

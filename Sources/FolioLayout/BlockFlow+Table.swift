@@ -19,15 +19,17 @@ extension BlockFlow {
             }
         }
         let widths = columnWidths(header: headerSpans, rows: rowSpans, count: columnCount, available: context.width, pad: pad)
-        // The cells at their final widths, shaped ahead together (a dry run cannot know these widths).
-        measurer.prepare(([headerSpans] + rowSpans).flatMap { row in
+        // The cells at their final widths, shaped ahead together. A dry run's widths are estimates: it
+        // breaks its cells with the estimate alone, so as not to ask for widths the real run never uses.
+        let cells: TextMeasuring = measurer.estimatesOnly ? FixedAdvanceMeasurer() : measurer
+        cells.shapeAhead(([headerSpans] + rowSpans).flatMap { row in
             row.indices.compactMap { column in
                 row[column].isEmpty ? nil : .paragraph(cellParagraph(row[column]), width: widths[column] - 2 * pad)
             }
         })
         let alignments = (0..<columnCount).map { $0 < table.alignments.count ? table.alignments[$0] : .left }
 
-        var headerUnit = rowUnit(headerSpans, widths: widths, alignments: alignments, pad: pad, x: context.x,
+        var headerUnit = rowUnit(headerSpans, widths: widths, alignments: alignments, pad: pad, x: context.x, measurer: cells,
                                  fill: theme.tableHeader, ruleColor: theme.accent, ruleWidth: 0.9)
         headerUnit.spaceBefore = theme.paragraphSpacing * 1.2
         headerUnit.keepWithNext = true
@@ -37,7 +39,7 @@ extension BlockFlow {
         repeated.spaceBefore = 0
         let header = RepeatedHeader(unit: repeated)
         for (index, row) in rowSpans.enumerated() {
-            var unit = rowUnit(row, widths: widths, alignments: alignments, pad: pad, x: context.x,
+            var unit = rowUnit(row, widths: widths, alignments: alignments, pad: pad, x: context.x, measurer: cells,
                                fill: index % 2 == 1 ? theme.tableStripe : nil, ruleColor: theme.rule, ruleWidth: 0.5)
             unit.repeatedHeader = header
             units.append(unit)
@@ -105,7 +107,7 @@ extension BlockFlow {
 
     /// One table row as a unit: optional fill, cell lines, and a rule under it.
     func rowUnit(_ cells: [[TextSpan]], widths: [Double], alignments: [TableBlock.Alignment], pad: Double, x: Double,
-                 fill: Color?, ruleColor: Color, ruleWidth: Double) -> FlowUnit {
+                 measurer: TextMeasuring, fill: Color?, ruleColor: Color, ruleWidth: Double) -> FlowUnit {
         var cellLines: [[TextLine]] = []
         var height = 0.0
         for (column, spans) in cells.enumerated() {

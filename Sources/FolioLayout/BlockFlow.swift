@@ -33,7 +33,7 @@ final class BlockFlow {
         var x: Double
         var width: Double
         /// Drawn behind every unit in this context (quote bars and backgrounds): called with the
-        /// unit's height and how far above its top the frame continues (the gap to the unit before).
+        /// height to cover and how far above it to start (see `frame(_:in:opens:)`).
         var decorate: ((_ height: Double, _ above: Double) -> [DisplayItem])?
         var inQuote = false
         /// Space between blocks in this context.
@@ -92,9 +92,9 @@ final class BlockFlow {
             var x = context.x
             if alignment == .center { x += (context.width - line.drawnWidth) / 2 }
             if alignment == .right { x += context.width - line.drawnWidth }
-            var items = context.decorate?(height, Self.frameContinuation(index == 0 ? spaceBefore : 0)) ?? []
-            items += Self.textItems(line, origin: Point(x: x, y: baseline))
-            var unit = FlowUnit(height: height, spaceBefore: index == 0 ? spaceBefore : 0, items: items)
+            var unit = FlowUnit(height: height, spaceBefore: index == 0 ? spaceBefore : 0,
+                                items: Self.textItems(line, origin: Point(x: x, y: baseline)))
+            frame(&unit, in: context)
             // No single line left at the bottom of a page or carried to the top of the next.
             unit.canBreakAfter = lines.count < 4 ? index == lines.count - 1 : !(index == 0 || index == lines.count - 2)
             units.append(unit)
@@ -144,9 +144,20 @@ final class BlockFlow {
         units[units.count - 1].height += style.font.size * 0.35
     }
 
-    /// How far a frame's decoration reaches above a unit inside it: across the gap to the unit
-    /// before, plus a hair of overlap so adjacent units show no anti-aliased seam.
-    static func frameContinuation(_ gap: Double) -> Double { gap + 0.5 }
+    /// How far a frame's decoration reaches above a unit inside it: a hair of overlap, so adjacent
+    /// units show no anti-aliased seam.
+    static let frameSeamOverlap = 0.5
+
+    /// Puts `unit` in its context's frame (quote or code background): behind the unit, and, as its
+    /// gap items, across the space above it, which is drawn only where that space is kept (not at
+    /// the top of a page). The unit that opens a frame does not reach above it.
+    func frame(_ unit: inout FlowUnit, in context: Context, opens: Bool = false) {
+        guard let decorate = context.decorate else { return }
+        unit.items.insert(contentsOf: decorate(unit.height, opens ? 0 : Self.frameSeamOverlap), at: 0)
+        if !opens, unit.spaceBefore > 0 {
+            unit.gapItems = decorate(unit.spaceBefore, Self.frameSeamOverlap).map { $0.translated(dx: 0, dy: -unit.spaceBefore) }
+        }
+    }
 
     func addRule(in context: Context) {
         let gap = theme.paragraphSpacing
@@ -176,8 +187,8 @@ final class BlockFlow {
     /// An empty unit of `height` carrying the context's decoration (padding inside quotes and code);
     /// the unit that opens a frame does not reach up into the space before it.
     func addSpacer(_ height: Double, in context: Context, spaceBefore: Double, keepWithNext: Bool, opensFrame: Bool = false) {
-        let above = opensFrame ? 0 : Self.frameContinuation(spaceBefore)
-        var unit = FlowUnit(height: height, spaceBefore: spaceBefore, items: context.decorate?(height, above) ?? [])
+        var unit = FlowUnit(height: height, spaceBefore: spaceBefore, items: [])
+        frame(&unit, in: context, opens: opensFrame)
         unit.canBreakAfter = !keepWithNext
         if !keepWithNext, units.count > 0 { units[units.count - 1].canBreakAfter = false }
         units.append(unit)

@@ -23,7 +23,7 @@ public enum DocumentLayout {
             chartPages = document.splitChartPages
             document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache, chartPlans: chartPlans)
         }
-        document.prepareFurniture()
+        document.shapeFurnitureAhead()
         return document
     }
 

@@ -8,6 +8,9 @@ public struct FlowUnit: Sendable {
     /// Space above the unit; dropped when the unit starts a page.
     public var spaceBefore: Double
     public var items: [DisplayItem]
+    /// Drawn in the space above the unit where that space is kept (a quote's background continued
+    /// across the gap between its paragraphs); dropped with the space at the top of a page.
+    public var gapItems: [DisplayItem] = []
     /// A heading: never the last unit on a page.
     public var keepWithNext = false
     /// False between lines that must stay together (orphan and widow control).

@@ -56,10 +56,10 @@ public final class PagedDocument: @unchecked Sendable {
     }
 
     /// Shapes every page's header and footer ahead of drawing (in parallel where the measurer can).
-    public func prepareFurniture() {
+    public func shapeFurnitureAhead() {
         let first = coverItems == nil ? 1 : 2
         guard first <= pageCount else { return }
-        measurer.prepare((first...pageCount).flatMap { furniture.requests(values: furnitureValues(page: $0)) })
+        measurer.shapeAhead((first...pageCount).flatMap { furniture.requests(values: furnitureValues(page: $0)) })
     }
 
     private var furniture: Furniture { Furniture(theme: theme, measurer: measurer, lang: metadata.lang) }
@@ -78,10 +78,15 @@ public final class PagedDocument: @unchecked Sendable {
     func place(_ plan: Paginator.PagePlan, units: [FlowUnit]) -> [DisplayItem] {
         let left = theme.layout.margins.left, top = theme.layout.margins.top
         var items: [DisplayItem] = []
+        var firstUnit = true
         for placement in plan {
             let unit: FlowUnit
             switch placement.source {
-            case .unit(let index): unit = units[index]
+            case .unit(let index):
+                unit = units[index]
+                // The page's first unit starts at its top: the space above it, and what fills it, are dropped.
+                if !firstUnit { for item in unit.gapItems { items.append(item.translated(dx: left, dy: top + placement.y)) } }
+                firstUnit = false
             case .header(let header): unit = header.unit
             }
             for item in unit.items { items.append(item.translated(dx: left, dy: top + placement.y)) }

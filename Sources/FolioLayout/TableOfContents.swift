@@ -24,13 +24,16 @@ struct TableOfContents {
 
         let numberWidth = measurer.width(of: "0000", style: theme.body)
         let looks = entries.map { look(of: $0, numberWidth: numberWidth) }
-        measurer.prepare(zip(entries, looks).flatMap { entry, look -> [TextRequest] in
+        // A dry run's title widths follow an estimated number width: it breaks titles with the
+        // estimate alone, so as not to ask for widths the real run never uses.
+        let titles: TextMeasuring = measurer.estimatesOnly ? FixedAdvanceMeasurer() : measurer
+        titles.shapeAhead(zip(entries, looks).flatMap { entry, look -> [TextRequest] in
             [.paragraph(look.title, width: look.width),
              .line([TextSpan(pages[entry.anchor].map(String.init) ?? "000", style: look.style)], lang: lang)]
         })
         for (entry, look) in zip(entries, looks) {
             let style = look.style, indent = look.indent
-            let lines = measurer.breakLines(look.title, width: look.width)
+            let lines = titles.breakLines(look.title, width: look.width)
             let lineHeight = theme.lineHeight(style, leading: 1.3)
             let spaceBefore = entry.level == 1 ? style.font.size * 0.7 : style.font.size * 0.15
             var items: [DisplayItem] = []

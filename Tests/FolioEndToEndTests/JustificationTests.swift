@@ -33,12 +33,28 @@ final class JustificationTests: XCTestCase {
         }
     }
 
+    /// A line without spaces (Chinese) is justified between its characters.
+    func testLinesWithoutSpacesAreJustifiedBetweenCharacters() throws {
+        let renderer = try Renderer()
+        let style = TextStyle(font: FontSpec(family: "Noto Serif", size: 10.5), color: .black)
+        let chinese = String(repeating: "开源模型的发布改变了人工智能研究的格局，", count: 6)
+        let lines = renderer.measurer.breakLines(StyledParagraph(spans: [TextSpan(chinese, style: style)], alignment: .justify, lang: "zh"),
+                                                 width: 200)
+        XCTAssertGreaterThan(lines.count, 3)
+        for line in lines.dropLast() {
+            XCTAssertEqual(line.glyphRuns.map { $0.x + $0.width }.max() ?? 0, 200, accuracy: 0.01, line.text)
+            let starts = line.glyphRuns.flatMap(\.glyphs).map(\.x)
+            XCTAssertEqual(starts, starts.sorted(), "glyphs stay in order")
+        }
+        XCTAssertEqual(renderer.measurer.unknownGlyphCount, 0)
+    }
+
     func testHelperThreadShapesLikeTheMainThread() throws {
         let serial = try Renderer(shapesInParallel: false)
         let parallel = try Renderer(shapesInParallel: true)
         // Enough requests to use the helper; the same paragraph at many widths.
         let requests = (0..<40).map { TextRequest.paragraph(paragraph(), width: 150 + Double($0) * 7.25) }
-        parallel.measurer.prepare(requests)
+        parallel.measurer.shapeAhead(requests)
         for case .paragraph(let paragraph, let width) in requests {
             let expected = serial.measurer.breakLines(paragraph, width: width)
             let got = parallel.measurer.breakLines(paragraph, width: width)

@@ -146,7 +146,7 @@ final class SampleBriefingTests: XCTestCase {
         for parallel in [false, true, true] {
             let path = folder.appendingPathComponent("\(parallel)-\(renders.count).pdf").path
             let renderer = try Renderer(shapesInParallel: parallel)
-            XCTAssertEqual(renderer.measurer.preparesAhead, parallel && ProcessInfo.processInfo.activeProcessorCount > 1)
+            XCTAssertEqual(renderer.measurer.shapesAhead, parallel && ProcessInfo.processInfo.activeProcessorCount > 1)
             var options = RenderOptions()
             options.output = path
             _ = try renderer.render(source: TestSupport.sampleBriefing, options: options)

@@ -35,6 +35,25 @@ final class PaginationTests: LayoutTestCase {
         XCTAssertEqual(pages[1].first?.y, 0)
     }
 
+    /// A quote of many paragraphs over several pages: its bar runs unbroken down each page (across the
+    /// gaps between its paragraphs), and never above the text area where a page starts inside it.
+    func testQuoteFramesAreContinuousAndStayInTheTextArea() throws {
+        let quote = (0..<30).map { "> " + filler(4, seed: $0) }.joined(separator: "\n>\n")
+        let document = try self.document("---\ntitle: T\n---\n" + quote + "\n", layout: "landscape")
+        XCTAssertGreaterThan(document.pageCount, 1)
+        let top = document.theme.layout.margins.top
+        for number in 1...document.pageCount {
+            let bars = document.page(number).items.compactMap { item -> Rect? in
+                if case .rect(let rect) = item, rect.rect.width == 3 { return rect.rect } else { return nil }
+            }.sorted { $0.minY < $1.minY }
+            XCTAssertFalse(bars.isEmpty, "page \(number)")
+            XCTAssertGreaterThanOrEqual(bars[0].minY, top - 0.51, "page \(number): the frame reaches above the text area")
+            for (upper, lower) in zip(bars, bars.dropFirst()) {
+                XCTAssertLessThanOrEqual(lower.minY, upper.maxY + 0.001, "page \(number): a gap in the bar at \(upper.maxY)")
+            }
+        }
+    }
+
     func testPageBreakMarkerStartsANewPage() throws {
         let document = try self.document("---\ntitle: T\n---\nFirst page.\n\n<!-- pagebreak -->\n\nSecond page.\n", layout: "landscape")
         XCTAssertEqual(document.pageCount, 2)

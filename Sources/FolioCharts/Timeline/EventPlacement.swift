@@ -38,10 +38,10 @@ struct EventPlacement {
         self.style = style
         self.width = width
         self.measurer = measurer
-        // Smaller timelines have their labels shaped ahead and need no estimate (measuring again is a
-        // cache lookup). The choice depends on the timeline alone, so every measurer places alike.
-        let prepared = timeline.events.count <= TimelineLayout.preparedLabelLimit
-        self.cache = CandidateCache(estimator: prepared ? nil : WidthEstimate(measurer: measurer, lang: style.theme.lang))
+        // Smaller timelines measure every label (all shaped ahead where the measurer can), so need no
+        // estimate. The choice depends on the timeline alone, so every measurer places alike.
+        let measuresAll = timeline.events.count <= TimelineLayout.labelsShapedAheadLimit
+        self.cache = CandidateCache(estimator: measuresAll ? nil : WidthEstimate(measurer: measurer, lang: style.theme.lang))
     }
 
     /// Options already measured, by event index, and the width estimator (whose cache grows as it is used).

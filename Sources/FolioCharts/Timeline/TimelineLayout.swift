@@ -47,10 +47,11 @@ struct TimelineLayout {
         return TimeScale(start: domain.start, end: domain.end, left: style.sideMargin, right: max(style.sideMargin + 1, width - style.sideMargin))
     }
 
-    /// Lays out everything into a scene.
-    /// Timelines up to this many events have every label shaped ahead.
-    static let preparedLabelLimit = 500
+    /// Timelines up to this many events have every label measured (shaped ahead where the measurer
+    /// can); larger ones measure only labels whose estimated width could fit somewhere.
+    static let labelsShapedAheadLimit = 500
 
+    /// Lays out everything into a scene.
     func layout() -> TimelineScene {
         let scale = makeScale()
         let axis = TimeAxis.make(scale: scale, width: width, style: style.axis, contextStyle: style.axisContext,
@@ -121,8 +122,8 @@ struct TimelineLayout {
         let placement = EventPlacement(timeline: timeline, scale: scale, style: style, width: width, measurer: measurer)
         // Every label and note shaped ahead (in parallel where the measurer can), as placement asks for them;
         // larger timelines measure only labels whose estimated width could fit, so most are never shaped.
-        if timeline.events.count <= TimelineLayout.preparedLabelLimit {
-            measurer.prepare(timeline.events.flatMap { event -> [TextRequest] in
+        if timeline.events.count <= TimelineLayout.labelsShapedAheadLimit {
+            measurer.shapeAhead(timeline.events.flatMap { event -> [TextRequest] in
                 [.line(placement.labelSpans(event), lang: style.theme.lang)]
                     + (event.note.map { [.line([TextSpan($0, style: style.note)], lang: style.theme.lang)] } ?? [])
             })

@@ -32,6 +32,15 @@ enum TimelineLoader {
         return loaded.clippedToBounds()
     }
 
+    /// How many events the timeline a fence names holds, counted without loading them; nil for an
+    /// inline timeline or a fence that does not load.
+    static func eventCount(_ chart: ChartBlock, data: DataSet) -> Int? {
+        guard let body = try? YAMLParsing.parse(chart.body, file: chart.bodyLocation.file, lineOffset: chart.bodyLocation.line - 1),
+              let fence = try? body.fields("a timeline fence", allowed: overrideKeys), let id = try? fence["use"]?.string("a timeline id"),
+              let spec = data.timelines[id], let fields = try? spec.value.fields("timeline '\(id)'", allowed: specKeys) else { return nil }
+        return (try? fields["events"]?.sequence("the events"))?.count
+    }
+
     /// Reads a whole spec: title, lanes, categories, events, bounds.
     static func timeline(_ fields: YAMLFields, what: String) throws -> Timeline {
         let declaredLanes = try fields["lanes"].map { try laneNames($0) }

@@ -1,0 +1,57 @@
+import FolioDisplay
+
+/// Shaping ahead: a batch of requests shared between this thread and a helper thread.
+extension PangoMeasurer {
+    /// Batches smaller than this are shaped on demand (a second thread would not pay).
+    static let minimumParallelBatch = 12
+
+    public var shapesAhead: Bool { shapesInParallel }
+
+    public func shapeAhead(_ requests: [TextRequest]) {
+        guard shapesInParallel, requests.count >= Self.minimumParallelBatch else { return }
+        // Every family joins the catalog here, on this thread, before the cache check (a family
+        // added now drops the caches); the helper's font map only reads the catalog.
+        for request in requests { for span in request.spans { _ = fonts.description(for: span.style.font) } }
+        checkFontGeneration()
+        var seen = Set<TextRequest>()
+        let pending = requests.filter { !isCached($0) && seen.insert($0).inserted }
+        guard pending.count >= Self.minimumParallelBatch else { return }
+        if helper == nil { helper = try? ParallelShaper(sharingWith: self) }
+        guard let helper else { return }
+        let before = (helper.measurer.unknownGlyphCount, helper.measurer.shapedParagraphs, helper.measurer.shapedLines)
+        let queue = TextQueue(pending)
+        let started = helper.start(queue)
+        let mine = queue.answer(with: self)
+        for (index, result) in mine + started.finish() { store(result, for: queue.requests[index]) }
+        unknownGlyphCount += helper.measurer.unknownGlyphCount - before.0
+        shapedParagraphs += helper.measurer.shapedParagraphs - before.1
+        shapedLines += helper.measurer.shapedLines - before.2
+    }
+
+    func isCached(_ request: TextRequest) -> Bool {
+        switch request {
+        case .line(let spans, let lang): lineCache[LineKey(spans: spans, lang: lang)] != nil
+        case .paragraph(let paragraph, let width): paragraphCache[ParagraphKey(paragraph: paragraph, width: width)] != nil
+        }
+    }
+
+    /// Shapes one request without caching it (the helper thread's half is cached by the main one).
+    func shape(_ request: TextRequest) -> TextResult {
+        switch request {
+        case .line(let spans, let lang): .line(shapeLine(spans, lang: lang))
+        case .paragraph(let paragraph, let width): .paragraph(shapeParagraph(paragraph, width: width))
+        }
+    }
+
+    func store(_ result: TextResult, for request: TextRequest) {
+        switch (request, result) {
+        case (.line(let spans, let lang), .line(let line)):
+            if lineCache.count >= Self.cacheLimit { lineCache.removeAll(keepingCapacity: true) }
+            lineCache[LineKey(spans: spans, lang: lang)] = line
+        case (.paragraph(let paragraph, let width), .paragraph(let lines)):
+            if paragraphCache.count >= Self.cacheLimit { paragraphCache.removeAll(keepingCapacity: true) }
+            paragraphCache[ParagraphKey(paragraph: paragraph, width: width)] = lines
+        default: break
+        }
+    }
+}
