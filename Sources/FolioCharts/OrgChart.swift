@@ -54,7 +54,22 @@ enum OrgChart {
                                        legend: planner.legendEntries(), anchorName: anchor, frame: frame)
         let parts = planner.plan()
         plans?.keep(planner, for: chartID, frame: frame)
+        if plans != nil, frame.firstPage == nil, parts.count > 1 {
+            // A split chart in a document is laid out again once its pages are known, to name them
+            // in its marks: this first pass only decides where it lands, so sizes are enough.
+            return outline(parts, planner: planner, caption: request.caption)
+        }
         return draw(parts, planner: planner, caption: request.caption)
+    }
+
+    /// Every part's size as drawn (composed and scaled to the frame), without its items.
+    static func outline(_ parts: [OrgPart], planner: OrgPlanner, caption: String?) -> ChartDrawing {
+        let drawings = parts.map { part -> Drawing in
+            let natural = planner.composer.measure(part)
+            let scale = min(1, planner.scale(for: natural))
+            return Drawing(size: Size(width: natural.width * scale, height: natural.height * scale), items: [])
+        }
+        return ChartDrawing(drawing: drawings[0], caption: caption, continuations: Array(drawings.dropFirst()))
     }
 
     /// Every part composed and scaled to the frame: the first is the drawing, the rest continue it.
