@@ -19,13 +19,9 @@ struct GlyphExtraction {
     func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, lineEnd: Int, justification: Justification) -> [GlyphRun] {
         var result: [GlyphRun] = []
         var x: Int32 = 0
-        var node = line.pointee.runs
-        while let current = node {
-            node = current.pointee.next
-            guard let raw = current.pointee.data else { continue }
-            let glyphItem = raw.assumingMemoryBound(to: PangoGlyphItem.self).pointee
-            guard let item = glyphItem.item?.pointee, let glyphString = glyphItem.glyphs?.pointee,
-                  let font = item.analysis.font else { continue }
+        for run in PangoLineRuns(line: line) {
+            let item = run.item, glyphString = run.glyphs
+            guard let font = item.analysis.font else { continue }
             let count = Int(glyphString.num_glyphs)
             guard count > 0, let infos = glyphString.glyphs, let logClusters = glyphString.log_clusters else { continue }
             let handle = fonts.handle(for: font)
@@ -77,7 +73,7 @@ struct GlyphExtraction {
                     let shift = justification.shift(atX: glyphX)
                     positions.append(PositionedGlyph(id: infos[index].glyph,
                                                      x: Float(PangoUnits.points(glyphX + geometry.x_offset + shift)),
-                                                     y: Float(PangoUnits.points(geometry.y_offset - glyphItem.y_offset))))
+                                                     y: Float(PangoUnits.points(geometry.y_offset - run.yOffset))))
                 }
                 glyphX += geometry.width
             }

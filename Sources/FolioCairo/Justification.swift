@@ -34,13 +34,9 @@ struct Justification {
         // Every cluster of the line in visual order: where it starts in the text, where it ends on the line.
         var clusters: [(byte: Int, right: Int32)] = []
         var x: Int32 = 0
-        var node = line.pointee.runs
-        while let current = node {
-            node = current.pointee.next
-            guard let raw = current.pointee.data else { continue }
-            let glyphItem = raw.assumingMemoryBound(to: PangoGlyphItem.self).pointee
-            guard let item = glyphItem.item?.pointee, let glyphs = glyphItem.glyphs?.pointee,
-                  let infos = glyphs.glyphs, let logClusters = glyphs.log_clusters else { continue }
+        for run in PangoLineRuns(line: line) {
+            let item = run.item, glyphs = run.glyphs
+            guard let infos = glyphs.glyphs, let logClusters = glyphs.log_clusters else { continue }
             for index in 0..<Int(glyphs.num_glyphs) {
                 x += infos[index].geometry.width
                 let byte = Int(item.offset + logClusters[index])
