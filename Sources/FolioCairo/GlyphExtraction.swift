@@ -114,10 +114,11 @@ struct GlyphExtraction {
                 if Self.isDrawable(infos[index].glyph) { glyphCount += 1 }
                 index += 1
             }
-            var bytes = Array(built.text[start..<min(clusterEnd(start), built.text.count)])
+            let end = clusterEnd(start)
+            var bytes = Array(built.text[start..<min(end, built.text.count)])
             if let hyphen = Self.softHyphen(in: bytes) {
                 // A soft hyphen shows as "-" only where the line breaks at it; elsewhere it has no text.
-                let atLineEnd = clusterEnd(start) >= lineEnd - 1 || !bytes[hyphen.upperBound...].contains { $0 != 0x20 && $0 != 0x0A }
+                let atLineEnd = end >= lineEnd - 1 || !bytes[hyphen.upperBound...].contains { $0 != 0x20 && $0 != 0x0A }
                 bytes.replaceSubrange(hyphen, with: atLineEnd && visible ? [0x2D] : [])
             }
             if bytes.isEmpty && glyphCount == 0 { continue }

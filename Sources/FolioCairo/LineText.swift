@@ -6,7 +6,6 @@ struct LineText {
     let built: PangoLayoutBuilder.Built
     let spans: [TextSpan]
     let start: Int
-    let end: Int
     /// Byte index where trailing spaces (and the newline) begin.
     let trailingSpaceStart: Int
 
@@ -14,7 +13,6 @@ struct LineText {
         self.built = built
         self.spans = spans
         self.start = start
-        self.end = end
         var trim = end
         while trim > start, [0x20, 0x0A, 0x09].contains(built.text[trim - 1]) { trim -= 1 }
         trailingSpaceStart = trim

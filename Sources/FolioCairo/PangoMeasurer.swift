@@ -55,8 +55,7 @@ public final class PangoMeasurer: TextMeasuring {
         let key = LineKey(spans: spans, lang: lang)
         if let cached = lineCache[key] { return cached }
         let line = shapeLine(spans, lang: lang)
-        if lineCache.count >= Self.cacheLimit { lineCache.removeAll(keepingCapacity: true) }
-        lineCache[key] = line
+        store(.line(line), for: .line(spans, lang: lang))
         return line
     }
 
@@ -81,8 +80,7 @@ public final class PangoMeasurer: TextMeasuring {
         let key = ParagraphKey(paragraph: paragraph, width: width)
         if let cached = paragraphCache[key] { return cached }
         let lines = shapeParagraph(paragraph, width: width)
-        if paragraphCache.count >= Self.cacheLimit { paragraphCache.removeAll(keepingCapacity: true) }
-        paragraphCache[key] = lines
+        store(.paragraph(lines), for: .paragraph(paragraph, width: width))
         return lines
     }
 

@@ -5,6 +5,8 @@ import FolioModel
 enum OrgChart {
     static func layout(_ chart: ChartBlock, data: DataSet, frame: ChartFrame, theme: ChartTheme,
                        measurer: TextMeasuring, plans: ChartPlans? = nil) throws -> ChartDrawing {
+        // A plan kept from the document's first pass needs no second reading of the org.
+        if !measurer.estimatesOnly, let kept = plans?.org(chart.id, frame: frame) { return relabelled(kept, frame: frame) }
         let request = try OrgRequest.parse(chart, orgs: data.orgs)
         return render(request, chartID: chart.id, frame: frame, theme: theme, measurer: measurer, plans: plans)
     }
@@ -13,10 +15,7 @@ enum OrgChart {
     /// With `plans`, a plan made for the same frame is relabelled (its pages now known), not made again.
     static func render(_ request: OrgRequest, chartID: String, frame: ChartFrame, theme: ChartTheme,
                        measurer: TextMeasuring, plans: ChartPlans? = nil) -> ChartDrawing {
-        if !measurer.estimatesOnly, let planner = plans?.orgPlanner(chartID, frame: frame) {
-            planner.label(for: frame)
-            return draw(planner.parts(), planner: planner, caption: request.caption)
-        }
+        if !measurer.estimatesOnly, let kept = plans?.org(chartID, frame: frame) { return relabelled(kept, frame: frame) }
         let diff = request.baseline.map { OrgDiff.compare(request.org, with: $0) }
         let org = diff.map { OrgDiff.merged(request.org, $0) } ?? request.org
         let forest = OrgForest(org, root: request.root, depth: request.depth)
@@ -50,16 +49,21 @@ enum OrgChart {
                                    frame: frame)
         let planner = OrgPlanner(forest: forest, style: style, cards: cards, options: request.options, frame: frame,
                                  composer: composer, diff: diff)
-        planner.composer = OrgComposer(forest: forest, style: style, cards: cards, heading: heading,
-                                       legend: planner.legendEntries(), anchorName: anchor, frame: frame)
+        planner.composer.legend = planner.legendEntries()
         let parts = planner.plan()
-        plans?.keep(planner, for: chartID, frame: frame)
+        plans?.keep(planner, caption: request.caption, for: chartID, frame: frame)
         if plans != nil, frame.firstPage == nil, parts.count > 1 {
             // A split chart in a document is laid out again once its pages are known, to name them
             // in its marks: this first pass only decides where it lands, so sizes are enough.
             return outline(parts, planner: planner, caption: request.caption)
         }
         return draw(parts, planner: planner, caption: request.caption)
+    }
+
+    /// A kept plan, its marks naming parts as `frame` says, drawn.
+    static func relabelled(_ kept: ChartPlans.KeptOrg, frame: ChartFrame) -> ChartDrawing {
+        kept.planner.label(for: frame)
+        return draw(kept.planner.parts(), planner: kept.planner, caption: kept.caption)
     }
 
     /// Every part's size as drawn (composed and scaled to the frame), without its items.

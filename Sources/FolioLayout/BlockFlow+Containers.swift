@@ -14,7 +14,8 @@ extension BlockFlow {
         var markerStyle = style
         markerStyle.font.italic = false
         if !list.ordered { markerStyle.color = theme.accent }
-        let widest = markers.map { measurer.width(of: $0, style: markerStyle) }.max() ?? 0
+        let markerLines = markers.map { measurer.measureLine([TextSpan($0, style: markerStyle)], lang: lang) }
+        let widest = markerLines.map(\.width).max() ?? 0
         let gap = style.font.size * 0.6
         // Deep nesting stops indenting once the text would get narrower than about 1.5 inches.
         let indent = context.width - max(style.font.size * 1.5, widest + gap) < Self.minimumNestedWidth
@@ -38,7 +39,7 @@ extension BlockFlow {
             let baseline = units[start].items.lazy.compactMap { item -> Double? in
                 if case .text(let text) = item { return text.origin.y } else { return nil }
             }.first ?? theme.lineHeight(style) * 0.75
-            let marker = measurer.measureLine([TextSpan(markers[index], style: markerStyle)], lang: lang)
+            let marker = markerLines[index]
             let x = inner.x - gap - marker.width
             units[start].items.append(.text(TextItem(origin: Point(x: x, y: baseline), line: marker)))
         }

@@ -64,6 +64,5 @@ extension BlockFlow {
             }
         }
         units.append(FlowUnit(height: total, spaceBefore: theme.paragraphSpacing * 1.4, items: all))
-        if let last = units.indices.last { units[last].spaceBefore = theme.paragraphSpacing * 1.4 }
     }
 }

@@ -7,7 +7,7 @@ struct OrgComposer {
     let cards: OrgCardMaker
     /// Heading lines of the first part (org title and date, what it is compared with).
     let heading: [String]
-    let legend: [OrgLegendEntry]
+    var legend: [OrgLegendEntry]
     /// Anchor name of part `n`.
     let anchorName: (Int) -> String
     /// Names parts in marks and headings ("page 12" once the document knows where the chart lands).

@@ -17,20 +17,15 @@ struct RowPacker {
         self.capacity = max(0, capacity)
     }
 
-    /// Number of rows holding anything.
-    var usedRows: Int { rows.count }
-
-    /// True when `start`…`end` keeps `gap` clear of everything in `row`.
-    func isFree(row: Int, start: Double, end: Double) -> Bool {
-        guard row < rows.count else { return true }
-        let intervals = rows[row]
-        // First interval whose end (plus the gap) reaches past `start`; ends are sorted as intervals are disjoint.
+    /// Index of the first interval of `intervals` whose end, plus the gap, reaches past `x`
+    /// (ends are sorted: the intervals of a row are disjoint).
+    func firstReaching(_ x: Double, in intervals: [(start: Double, end: Double)]) -> Int {
         var low = 0, high = intervals.count
         while low < high {
             let middle = (low + high) / 2
-            if intervals[middle].end + gap <= start { low = middle + 1 } else { high = middle }
+            if intervals[middle].end + gap <= x { low = middle + 1 } else { high = middle }
         }
-        return low == intervals.count || intervals[low].start >= end + gap
+        return low
     }
 
     /// The free stretch around `start`…`end` common to rows `row`..<`row + height` (gaps already taken off),
@@ -40,11 +35,7 @@ struct RowPacker {
         var low = -Double.infinity, high = Double.infinity
         for index in row..<(row + height) where index < rows.count {
             let intervals = rows[index]
-            var lower = 0, upper = intervals.count
-            while lower < upper {
-                let middle = (lower + upper) / 2
-                if intervals[middle].end + gap <= start { lower = middle + 1 } else { upper = middle }
-            }
+            let lower = firstReaching(start, in: intervals)
             if lower < intervals.count {
                 guard intervals[lower].start >= end + gap else { return nil }
                 high = min(high, intervals[lower].start - gap)
@@ -54,32 +45,12 @@ struct RowPacker {
         return (low, high)
     }
 
-    /// True when rows `row`..<`row + height` are all free over `start`…`end`.
-    func isFree(row: Int, height: Int, start: Double, end: Double) -> Bool {
-        guard row + height <= capacity else { return false }
-        return (row..<(row + height)).allSatisfy { isFree(row: $0, start: start, end: end) }
-    }
-
-    /// The lowest row from `lowest` on where a `height`-row item fits over `start`…`end`, or nil.
-    func firstFit(start: Double, end: Double, height: Int, from lowest: Int = 0) -> Int? {
-        var row = lowest
-        while row + height <= capacity {
-            if isFree(row: row, height: height, start: start, end: end) { return row }
-            row += 1
-        }
-        return nil
-    }
-
     /// For a point `x` blocked in every row: the x up to which it stays blocked (the nearest covering end), else nil.
     func blockedUntil(_ x: Double) -> Double? {
         guard rows.count >= capacity, capacity > 0 else { return nil }
         var until = Double.infinity
         for intervals in rows.prefix(capacity) {
-            var low = 0, high = intervals.count
-            while low < high {
-                let middle = (low + high) / 2
-                if intervals[middle].end + gap <= x { low = middle + 1 } else { high = middle }
-            }
+            let low = firstReaching(x, in: intervals)
             guard low < intervals.count, intervals[low].start < x + gap else { return nil }
             until = min(until, intervals[low].end + gap)
         }
