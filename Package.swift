@@ -41,5 +41,5 @@ let package = Package(
         .testTarget(name: "FolioEndToEndTests", dependencies: ["Folio", "FolioTestSupport"],
                     exclude: ["References"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -10,7 +10,7 @@ public final class Renderer {
     public let measurer: PangoMeasurer
 
     /// Renderers kept until the process exits: tearing down fonts and caches costs more than the
-    /// operating system reclaiming them (about a sixth of a small render).
+    /// operating system reclaiming them (about a sixth of a small render). Touched only under `retainLock`.
     nonisolated(unsafe) private static var retained: [Renderer] = []
     private static let retainLock = NSLock()
 

@@ -8,13 +8,13 @@ import Foundation
 final class BatchExecutor: @unchecked Sendable {
     private let jobs: [PlannedJob]
     private let workers: Int
-    private let makeRunner: () throws -> JobRunner
+    private let makeRunner: @Sendable () throws -> JobRunner
     private let condition = NSCondition()
     private var next = 0
     private var running = 0
     private var outcomes: [JobOutcome?]
 
-    init(jobs: [PlannedJob], workers: Int, makeRunner: @escaping () throws -> JobRunner) {
+    init(jobs: [PlannedJob], workers: Int, makeRunner: @escaping @Sendable () throws -> JobRunner) {
         self.jobs = jobs
         self.workers = max(1, min(workers, jobs.count))
         self.makeRunner = makeRunner
@@ -23,7 +23,7 @@ final class BatchExecutor: @unchecked Sendable {
 
     /// Runs every job (or until stopped); `finished` is called for each outcome, one at a time;
     /// `tick` about four times a second on the calling thread while jobs run.
-    func run(shouldStop: @escaping () -> Bool, finished: @escaping (JobOutcome) -> Void, tick: () -> Void) -> [JobOutcome] {
+    func run(shouldStop: @escaping @Sendable () -> Bool, finished: @escaping @Sendable (JobOutcome) -> Void, tick: () -> Void) -> [JobOutcome] {
         guard !jobs.isEmpty else { return [] }
         condition.lock()
         running = workers

@@ -18,8 +18,10 @@ final class ParallelShaper: @unchecked Sendable {
         let pending = Pending()
         measurer.fonts.followCatalog()
         pending.done.enter()
-        let thread = Thread { [measurer] in
-            pending.answers = queue.answer(with: measurer)
+        // The helper's measurer (and its font map) is used by this thread alone until `finish`
+        // returns; the shaper, not the measurer, crosses threads.
+        let thread = Thread { [self] in
+            pending.answers = queue.answer(with: self.measurer)
             pending.done.leave()
         }
         thread.qualityOfService = .userInitiated

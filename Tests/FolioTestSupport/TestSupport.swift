@@ -28,7 +28,7 @@ public enum TestSupport {
     }
 
     /// The result of running a command.
-    public struct Run {
+    public struct Run: Sendable {
         public var status: Int32
         public var stdout: String
         public var stderr: String
@@ -49,11 +49,12 @@ public enum TestSupport {
         process.standardError = err
         try process.run()
         // Read both pipes fully before waiting, so large output cannot block the child.
-        var outData = Data(), errData = Data()
+        // The group's wait orders the helper's write before the read below.
+        nonisolated(unsafe) var outData = Data()
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
