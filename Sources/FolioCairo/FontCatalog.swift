@@ -40,6 +40,23 @@ final class FontCatalog {
         <cachedir>/var/cache/fontconfig</cachedir><cachedir prefix="xdg">fontconfig</cachedir></fontconfig>
         """
 
+    /// Fontconfig's bitmap-scaling rule (conf.d/10-scale-bitmap-fonts.conf), which the private
+    /// configuration would otherwise lack: a bitmap-only font (Noto Color Emoji has 109-pixel strikes)
+    /// is scaled to the size asked for instead of being drawn at its strike's size.
+    static let bitmapScaling = """
+        <fontconfig>
+        <match target="font"><test name="outline" compare="eq"><bool>false</bool></test>
+          <edit name="pixelsizefixupfactor" mode="assign">
+            <divide><name target="pattern">pixelsize</name><name target="font">pixelsize</name></divide></edit></match>
+        <match target="font"><test name="outline" compare="eq"><bool>false</bool></test>
+          <test name="pixelsizefixupfactor" compare="not_eq"><double>1.0</double></test>
+          <edit name="matrix" mode="assign"><times><name>matrix</name>
+            <matrix><name>pixelsizefixupfactor</name><double>0</double><double>0</double><name>pixelsizefixupfactor</name></matrix>
+          </times></edit>
+          <edit name="size" mode="assign"><divide><name>size</name><name>pixelsizefixupfactor</name></divide></edit></match>
+        </fontconfig>
+        """
+
     init?() {
         guard let system = Self.loadFontList() else { return nil }
         if !Self.madeCurrent { FcConfigSetCurrent(system); Self.madeCurrent = true }
@@ -57,6 +74,7 @@ final class FontCatalog {
         let rules = "<fontconfig><cachedir>\(scratch.appendingPathComponent("cache").path)</cachedir></fontconfig>"
         FcConfigParseAndLoadFromMemory(curated, rules, 1)
         FcConfigAppFontAddDir(curated, empty)
+        FcConfigParseAndLoadFromMemory(curated, Self.bitmapScaling, 1)
         for family in Self.fallbackFamilies { include(family: family) }
     }
 
