@@ -18,6 +18,8 @@ final class FontCatalog {
     private var absent: Set<String> = []
     private var curatedCharsets: [OpaquePointer] = []
     private var covered: Set<UInt32> = []
+    /// Characters no installed font has (looked for once).
+    private(set) var uncoverable: Set<UInt32> = []
     /// Faces added so far; a change tells the font map to drop its caches.
     private(set) var addedFaces = 0
 
@@ -146,7 +148,7 @@ final class FontCatalog {
     @discardableResult
     func ensureCoverage(of scalars: Set<UInt32>, preferring family: String) -> Bool {
         var missing: [UInt32] = []
-        for scalar in scalars where scalar >= 0x80 && !covered.contains(scalar) {
+        for scalar in scalars where scalar >= 0x80 && !covered.contains(scalar) && !uncoverable.contains(scalar) {
             if curatedCharsets.contains(where: { FcCharSetHasChar($0, scalar) != 0 }) {
                 covered.insert(scalar)
             } else {
@@ -181,6 +183,7 @@ final class FontCatalog {
             remaining.subtract(helps)
         }
         covered.formUnion(missing.filter { !remaining.contains($0) })
+        uncoverable.formUnion(remaining)
         return added
     }
 

@@ -110,6 +110,25 @@ public final class FontEnvironment {
         return missing
     }
 
+    /// The characters of `scalars` that no installed font can draw, ascending: only those that
+    /// would show (not controls, format characters or noncharacters), as found by `prepare`.
+    public func undrawable(in scalars: Set<UInt32>) -> [UInt32] {
+        guard let catalog else { return [] }
+        return scalars.filter { catalog.uncoverable.contains($0) && Self.isVisible($0) }.sorted()
+    }
+
+    /// Whether a character shows on the page (a font must have it): not a control, format,
+    /// separator, surrogate or noncharacter code point, and not default-ignorable.
+    static func isVisible(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value), !CairoText.isNoncharacter(value) else { return false }
+        let properties = scalar.properties
+        if properties.isDefaultIgnorableCodePoint { return false }
+        switch properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: return false
+        default: return true
+        }
+    }
+
     /// Families fontconfig knows, to warn about a layout naming one that is not installed.
     public func hasFamily(_ family: String) -> Bool {
         var families: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?

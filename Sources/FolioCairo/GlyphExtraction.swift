@@ -108,6 +108,7 @@ struct GlyphExtraction {
                          infos: UnsafeMutablePointer<PangoGlyphInfo>) -> GlyphRun? {
         guard !glyphs.isEmpty, span >= 0, span < spans.count else { return nil }
         var pieces: [(bytes: [UInt8], glyphs: Int32)] = []
+        var pendingBytes: [UInt8] = []
         var index = glyphs.lowerBound
         while index < glyphs.upperBound {
             let start = itemStart + Int(logClusters[index])
@@ -127,7 +128,27 @@ struct GlyphExtraction {
             }
             bytes = CairoText.sanitized(bytes)
             if bytes.isEmpty && glyphCount == 0 { continue }
+            // Right to left, the characters of a cluster drawn with no advance (Noto Naskh's alef after
+            // lam) go with the cluster it is drawn over: text extraction spreads a glyph's characters
+            // across its width, and only then reads a lam-alef in the right order.
+            if backward, glyphCount > 0, !visible {
+                pendingBytes = bytes + pendingBytes
+                pieces.append(([], glyphCount))
+                continue
+            }
+            if !pendingBytes.isEmpty {
+                bytes += pendingBytes
+                pendingBytes = []
+            }
             pieces.append((bytes, glyphCount))
+        }
+        if !pendingBytes.isEmpty {
+            // Nothing drawn after them: they go with the cluster before (logically after) them.
+            if let last = pieces.lastIndex(where: { !$0.bytes.isEmpty }) {
+                pieces[last].bytes = pendingBytes + pieces[last].bytes
+            } else if let last = pieces.indices.last {
+                pieces[last].bytes = pendingBytes
+            }
         }
         if backward { pieces.reverse() }
         var text: [UInt8] = []
