@@ -5,7 +5,7 @@ import FolioModel
 /// Warnings for characters that no installed font can draw (they would vanish from the page):
 /// each at its first place in the briefing or its data files, with its code point and the Debian
 /// package of a font that has it.
-enum UndrawableCharacters {
+public enum UndrawableCharacters {
     /// Warnings given one by one; more characters than this are summed up in one.
     static let listed = 10
 
@@ -37,7 +37,7 @@ enum UndrawableCharacters {
     static func code(of scalar: UInt32) -> String { String(format: "U+%04X", scalar) }
 
     /// What to install for `scalar`.
-    static func hint(for scalar: UInt32) -> String {
+    public static func hint(for scalar: UInt32) -> String {
         if let value = Unicode.Scalar(scalar), value.properties.generalCategory == .privateUse {
             return "a private-use character: only a font made for it has a glyph"
         }
