@@ -170,12 +170,13 @@ public final class Renderer {
     public func prepareFonts(for briefing: Briefing, log: DiagnosticLog) {
         let layout = briefing.layout
         let families = [layout.body.family, layout.heading.family, layout.mono.family]
-        let missing = fonts.prepare(families: families, scalars: DocumentCharacters.scalars(of: briefing),
-                                    preferring: layout.body.family)
+        let scalars = DocumentCharacters.scalars(of: briefing)
+        let missing = fonts.prepare(families: families, scalars: scalars, preferring: layout.body.family)
         for family in Set(missing).sorted() {
             log.add(.warning(at: .start(of: briefing.sourcePath),
                              "font '\(family)' (layout '\(layout.name)') is not installed; using a fallback font"))
         }
+        for warning in UndrawableCharacters.warnings(for: fonts.undrawable(in: scalars), briefing: briefing) { log.add(warning) }
     }
 
     /// The source's file name without `.md`.

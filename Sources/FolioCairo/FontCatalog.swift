@@ -18,6 +18,8 @@ final class FontCatalog {
     private var absent: Set<String> = []
     private var curatedCharsets: [OpaquePointer] = []
     private var covered: Set<UInt32> = []
+    /// Characters no installed font has (looked for once).
+    private(set) var uncoverable: Set<UInt32> = []
     /// Faces added so far; a change tells the font map to drop its caches.
     private(set) var addedFaces = 0
 
@@ -42,6 +44,23 @@ final class FontCatalog {
         <cachedir>/var/cache/fontconfig</cachedir><cachedir prefix="xdg">fontconfig</cachedir></fontconfig>
         """
 
+    /// Fontconfig's bitmap-scaling rule (conf.d/10-scale-bitmap-fonts.conf), which the private
+    /// configuration would otherwise lack: a bitmap-only font (Noto Color Emoji has 109-pixel strikes)
+    /// is scaled to the size asked for instead of being drawn at its strike's size.
+    static let bitmapScaling = """
+        <fontconfig>
+        <match target="font"><test name="outline" compare="eq"><bool>false</bool></test>
+          <edit name="pixelsizefixupfactor" mode="assign">
+            <divide><name target="pattern">pixelsize</name><name target="font">pixelsize</name></divide></edit></match>
+        <match target="font"><test name="outline" compare="eq"><bool>false</bool></test>
+          <test name="pixelsizefixupfactor" compare="not_eq"><double>1.0</double></test>
+          <edit name="matrix" mode="assign"><times><name>matrix</name>
+            <matrix><name>pixelsizefixupfactor</name><double>0</double><double>0</double><name>pixelsizefixupfactor</name></matrix>
+          </times></edit>
+          <edit name="size" mode="assign"><divide><name>size</name><name>pixelsizefixupfactor</name></divide></edit></match>
+        </fontconfig>
+        """
+
     init?() {
         guard let system = Self.loadFontList() else { return nil }
         Self.currentLock.withLock {
@@ -61,6 +80,7 @@ final class FontCatalog {
         let rules = "<fontconfig><cachedir>\(scratch.appendingPathComponent("cache").path)</cachedir></fontconfig>"
         FcConfigParseAndLoadFromMemory(curated, rules, 1)
         FcConfigAppFontAddDir(curated, empty)
+        FcConfigParseAndLoadFromMemory(curated, Self.bitmapScaling, 1)
         for family in Self.fallbackFamilies { include(family: family) }
     }
 
@@ -132,7 +152,7 @@ final class FontCatalog {
     @discardableResult
     func ensureCoverage(of scalars: Set<UInt32>, preferring family: String) -> Bool {
         var missing: [UInt32] = []
-        for scalar in scalars where scalar >= 0x80 && !covered.contains(scalar) {
+        for scalar in scalars where scalar >= 0x80 && !covered.contains(scalar) && !uncoverable.contains(scalar) {
             if curatedCharsets.contains(where: { FcCharSetHasChar($0, scalar) != 0 }) {
                 covered.insert(scalar)
             } else {
@@ -167,6 +187,7 @@ final class FontCatalog {
             remaining.subtract(helps)
         }
         covered.formUnion(missing.filter { !remaining.contains($0) })
+        uncoverable.formUnion(remaining)
         return added
     }
 

@@ -10,7 +10,8 @@ import FolioDisplay
 public final class FontEnvironment {
     let fontMap: UnsafeMutablePointer<PangoFontMap>
     let context: OpaquePointer
-    private var descriptions: [FontSpec: OpaquePointer] = [:]
+    private var descriptions: [DescriptionKey: OpaquePointer] = [:]
+    private struct DescriptionKey: Hashable { let spec: FontSpec; let scripts: ScriptFonts }
     /// Issued font handles, shared with sibling environments.
     let registry: FontRegistry
     /// The private font set the font map chooses from (nil: the system's fontconfig as it is).
@@ -73,20 +74,24 @@ public final class FontEnvironment {
         g_object_unref(fontMap)
     }
 
-    /// The Pango font description for `spec` (owned by this environment).
-    func description(for spec: FontSpec) -> OpaquePointer? {
-        if let cached = descriptions[spec] { return cached }
+    /// The Pango font description for `spec` (owned by this environment); text in `scripts` asks for
+    /// those scripts' own fonts right after the family (see `ScriptFonts`).
+    func description(for spec: FontSpec, scripts: ScriptFonts = []) -> OpaquePointer? {
+        let key = DescriptionKey(spec: spec, scripts: scripts)
+        if let cached = descriptions[key] { return cached }
         // Any family asked for joins the private font set (a no-op once it is there).
         if extendsCatalog {
             catalog?.include(family: spec.family)
+            for family in scripts.allFamilies { catalog?.include(family: family) }
             followCatalog()
         }
         guard let description = pango_font_description_new() else { return nil }
-        pango_font_description_set_family(description, spec.family + ",Droid Sans Fallback,Noto Sans,DejaVu Sans")
+        let families = [spec.family] + scripts.families(beside: spec.family) + ["Droid Sans Fallback", "Noto Sans", "DejaVu Sans"]
+        pango_font_description_set_family(description, families.joined(separator: ","))
         pango_font_description_set_size(description, PangoUnits.units(spec.size))
         pango_font_description_set_weight(description, PangoWeight(rawValue: UInt32(clamping: spec.weight)))
         pango_font_description_set_style(description, spec.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
-        descriptions[spec] = description
+        descriptions[key] = description
         return description
     }
 
@@ -98,9 +103,30 @@ public final class FontEnvironment {
     public func prepare(families: [String], scalars: Set<UInt32>, preferring body: String) -> [String] {
         guard let catalog else { return families.filter { !hasFamily($0) } }
         let missing = families.filter { !catalog.include(family: $0) }
+        // Fonts of the scripts used join now, on this thread (a helper thread only reads the catalog).
+        for family in ScriptFonts.of(scalars: scalars).allFamilies { catalog.include(family: family) }
         catalog.ensureCoverage(of: scalars, preferring: body)
         followCatalog()
         return missing
+    }
+
+    /// The characters of `scalars` that no installed font can draw, ascending: only those that
+    /// would show (not controls, format characters or noncharacters), as found by `prepare`.
+    public func undrawable(in scalars: Set<UInt32>) -> [UInt32] {
+        guard let catalog else { return [] }
+        return scalars.filter { catalog.uncoverable.contains($0) && Self.isVisible($0) }.sorted()
+    }
+
+    /// Whether a character shows on the page (a font must have it): not a control, format,
+    /// separator, surrogate or noncharacter code point, and not default-ignorable.
+    static func isVisible(_ value: UInt32) -> Bool {
+        guard let scalar = Unicode.Scalar(value), !CairoText.isNoncharacter(value) else { return false }
+        let properties = scalar.properties
+        if properties.isDefaultIgnorableCodePoint { return false }
+        switch properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate: return false
+        default: return true
+        }
     }
 
     /// Families fontconfig knows, to warn about a layout naming one that is not installed.

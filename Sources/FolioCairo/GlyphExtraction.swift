@@ -15,8 +15,10 @@ struct GlyphExtraction {
         return nil
     }
 
-    /// The line's runs, glyphs moved right by `justification`'s share for the spaces before them.
-    func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, lineEnd: Int, justification: Justification) -> [GlyphRun] {
+    /// The line's runs, glyphs moved right by `justification`'s share for the spaces before them and
+    /// left by `lead` (the trailing spaces a right-to-left line shows at its left end), Pango units.
+    func runs(of line: UnsafeMutablePointer<PangoLayoutLine>, lineEnd: Int, justification: Justification,
+              lead: Int32 = 0) -> [GlyphRun] {
         var result: [GlyphRun] = []
         var x: Int32 = 0
         for run in PangoLineRuns(line: line) {
@@ -55,8 +57,8 @@ struct GlyphExtraction {
             for index in 0...count {
                 let span = index < count ? spanIndex(forByte: itemStart + Int(logClusters[index])) : -1
                 if index == count || span != segmentSpan {
-                    let left = segmentX + justification.shift(atX: segmentX)
-                    let right = glyphX + justification.shift(atX: glyphX)
+                    let left = segmentX + justification.shift(atX: segmentX) - lead
+                    let right = glyphX + justification.shift(atX: glyphX) - lead
                     if let run = makeRun(handle: handle, span: segmentSpan, glyphs: segmentStart..<index, positions: positions,
                                          logClusters: logClusters, itemStart: itemStart, clusterEnd: clusterEnd,
                                          x: left, width: right - left, backward: backward, lineEnd: lineEnd, infos: infos) {
@@ -70,7 +72,7 @@ struct GlyphExtraction {
                 guard index < count else { break }
                 let geometry = infos[index].geometry
                 if Self.isDrawable(infos[index].glyph) {
-                    let shift = justification.shift(atX: glyphX)
+                    let shift = justification.shift(atX: glyphX) - lead
                     positions.append(PositionedGlyph(id: infos[index].glyph,
                                                      x: Float(PangoUnits.points(glyphX + geometry.x_offset + shift)),
                                                      y: Float(PangoUnits.points(geometry.y_offset - run.yOffset))))
@@ -96,18 +98,21 @@ struct GlyphExtraction {
         return max(0, low)
     }
 
-    /// One run for glyphs `glyphs` of an item: clusters in glyph order, soft hyphens resolved in the text.
+    /// One run for glyphs `glyphs` of an item: soft hyphens resolved and noncharacters left out of
+    /// the text, clusters in text order. Pango lists a right-to-left item's glyphs right to left
+    /// (last character first); such a run keeps its text in logical order and its clusters in text
+    /// order, and Cairo maps them to the glyphs from the end (`backward`).
     private func makeRun(handle: FontHandle, span: Int, glyphs: Range<Int>, positions: [PositionedGlyph],
                          logClusters: UnsafeMutablePointer<Int32>, itemStart: Int, clusterEnd: (Int) -> Int,
                          x: Int32, width: Int32, backward: Bool, lineEnd: Int,
                          infos: UnsafeMutablePointer<PangoGlyphInfo>) -> GlyphRun? {
         guard !glyphs.isEmpty, span >= 0, span < spans.count else { return nil }
-        var text: [UInt8] = []
-        var clusters: [GlyphCluster] = []
+        var pieces: [(bytes: [UInt8], glyphs: Int32)] = []
+        var pendingBytes: [UInt8] = []
         var index = glyphs.lowerBound
         while index < glyphs.upperBound {
             let start = itemStart + Int(logClusters[index])
-            var glyphCount = 0
+            var glyphCount: Int32 = 0
             var visible = false
             while index < glyphs.upperBound, itemStart + Int(logClusters[index]) == start {
                 if infos[index].geometry.width != 0 { visible = true }
@@ -115,17 +120,41 @@ struct GlyphExtraction {
                 index += 1
             }
             let end = clusterEnd(start)
-            var bytes = Array(built.text[start..<min(end, built.text.count)])
+            var bytes = Array(built.text[min(start, built.text.count)..<min(end, built.text.count)])
             if let hyphen = Self.softHyphen(in: bytes) {
                 // A soft hyphen shows as "-" only where the line breaks at it; elsewhere it has no text.
                 let atLineEnd = end >= lineEnd - 1 || !bytes[hyphen.upperBound...].contains { $0 != 0x20 && $0 != 0x0A }
                 bytes.replaceSubrange(hyphen, with: atLineEnd && visible ? [0x2D] : [])
             }
+            bytes = CairoText.sanitized(bytes)
             if bytes.isEmpty && glyphCount == 0 { continue }
-            // Right-to-left clusters come last-first: keep the text itself in logical order.
-            if backward { text.insert(contentsOf: bytes, at: 0) } else { text += bytes }
-            clusters.append(GlyphCluster(bytes: Int32(bytes.count), glyphs: Int32(glyphCount)))
+            // Right to left, the characters of a cluster drawn with no advance (Noto Naskh's alef after
+            // lam) go with the cluster it is drawn over: text extraction spreads a glyph's characters
+            // across its width, and only then reads a lam-alef in the right order.
+            if backward, glyphCount > 0, !visible {
+                pendingBytes = bytes + pendingBytes
+                pieces.append(([], glyphCount))
+                continue
+            }
+            if !pendingBytes.isEmpty {
+                bytes += pendingBytes
+                pendingBytes = []
+            }
+            pieces.append((bytes, glyphCount))
         }
+        if !pendingBytes.isEmpty {
+            // Nothing drawn after them: they go with the cluster before (logically after) them.
+            if let last = pieces.lastIndex(where: { !$0.bytes.isEmpty }) {
+                pieces[last].bytes = pendingBytes + pieces[last].bytes
+            } else if let last = pieces.indices.last {
+                pieces[last].bytes = pendingBytes
+            }
+        }
+        if backward { pieces.reverse() }
+        var text: [UInt8] = []
+        text.reserveCapacity(pieces.reduce(0) { $0 + $1.bytes.count })
+        for piece in pieces { text += piece.bytes }
+        let clusters = pieces.map { GlyphCluster(bytes: Int32($0.bytes.count), glyphs: $0.glyphs) }
         return GlyphRun(font: handle, style: spans[span].style, x: PangoUnits.points(x), width: PangoUnits.points(width),
                         glyphs: positions, text: String(decoding: text, as: UTF8.self), clusters: clusters, backward: backward)
     }

@@ -60,18 +60,51 @@ extension ItemPainter {
         var glyphs = run.glyphs.map {
             cairo_glyph_t(index: UInt($0.id), x: origin.x + Double($0.x), y: origin.y + Double($0.y))
         }
-        var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.bytes, num_glyphs: $0.glyphs) }
-        let flags = run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
         let utf8 = Array(run.text.utf8)
-        utf8.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count),
-                                       &clusters, Int32(clusters.count), flags)
+        if fonts.registry.isColor(run.font) {
+            // Cairo paints colour glyphs (emoji) as images and drops their text: the glyphs are
+            // shown alone, the text is carried by blank glyphs of an outline font at the same places.
+            cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
+            if emitsTags {
+                showCarrier(utf8, clusters: run.clusters, backward: run.backward, glyphs: glyphs, size: size,
+                            width: run.width, on: cr)
             }
+        } else if CairoText.clustersAreValid(utf8: utf8, clusters: run.clusters, glyphCount: glyphs.count) {
+            var clusters = run.clusters.map { cairo_text_cluster_t(num_bytes: $0.bytes, num_glyphs: $0.glyphs) }
+            let flags = run.backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
+            utf8.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &glyphs, Int32(glyphs.count),
+                                           &clusters, Int32(clusters.count), flags)
+                }
+            }
+        } else {
+            // Clusters Cairo would reject (it would stop drawing the page): the glyphs without their text.
+            cairo_show_glyphs(cr, &glyphs, Int32(glyphs.count))
         }
         let thickness = max(0.5, size * 0.06)
         if run.style.underline { drawRule(y: origin.y + size * 0.12, run: run, origin: origin, thickness: thickness, on: cr) }
         if run.style.strikethrough { drawRule(y: origin.y - size * 0.28, run: run, origin: origin, thickness: thickness, on: cr) }
+    }
+
+    /// Shows `utf8` with blank glyphs of the carrier font, one per colour glyph of each cluster, so the
+    /// PDF's text layer holds the text drawn as images (Cairo marks it as the glyphs' actual text).
+    private func showCarrier(_ utf8: [UInt8], clusters: [GlyphCluster], backward: Bool, glyphs: [cairo_glyph_t],
+                             size: Double, width: Double, on cr: OpaquePointer) {
+        guard !utf8.isEmpty, let carrier = fonts.registry.carrier(size: size, advance: width / Double(max(1, glyphs.count))),
+              CairoText.clustersAreValid(utf8: utf8, clusters: clusters, glyphCount: glyphs.count) else { return }
+        var blanks = glyphs.map { cairo_glyph_t(index: carrier.blankGlyph, x: $0.x, y: $0.y) }
+        var cairoClusters = clusters.map { cairo_text_cluster_t(num_bytes: $0.bytes, num_glyphs: $0.glyphs) }
+        let flags = backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : cairo_text_cluster_flags_t(rawValue: 0)
+        cairo_save(cr)
+        cairo_set_scaled_font(cr, carrier.font)
+        utf8.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                cairo_show_text_glyphs(cr, chars.baseAddress, Int32(chars.count), &blanks, Int32(blanks.count),
+                                       &cairoClusters, Int32(cairoClusters.count), flags)
+            }
+        }
+        cairo_restore(cr)
     }
 
     private func drawRule(y: Double, run: GlyphRun, origin: Point, thickness: Double, on cr: OpaquePointer) {

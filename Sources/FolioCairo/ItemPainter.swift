@@ -141,8 +141,9 @@ final class ItemPainter {
         cairo_tag_end(cr, CAIRO_TAG_DEST)
     }
 
-    /// Escapes a value for Cairo's tag attribute syntax (single-quoted strings).
-    static func escape(_ value: String) -> String {
+    /// Escapes a value for Cairo's tag attribute syntax (single-quoted strings), noncharacters left out.
+    static func escape(_ raw: String) -> String {
+        let value = CairoText.sanitized(raw)
         guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) else { return value }
         var escaped = ""
         for character in value {

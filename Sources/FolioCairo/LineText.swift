@@ -36,8 +36,20 @@ struct LineText {
         return result
     }
 
-    /// Horizontal extents of link spans within the line (as justified).
-    func linkRuns(line: UnsafeMutablePointer<PangoLayoutLine>, justification: Justification) -> [LinkRun] {
+    /// The advance of the line's trailing spaces (Pango units).
+    func trailingAdvance(of line: UnsafeMutablePointer<PangoLayoutLine>) -> Int32 {
+        var total: Int32 = 0
+        for run in PangoLineRuns(line: line) {
+            guard let infos = run.glyphs.glyphs, let logClusters = run.glyphs.log_clusters else { continue }
+            for index in 0..<Int(run.glyphs.num_glyphs) where Int(run.item.offset + logClusters[index]) >= trailingSpaceStart {
+                total += infos[index].geometry.width
+            }
+        }
+        return total
+    }
+
+    /// Horizontal extents of link spans within the line (as justified, less `lead`: see `GlyphExtraction`).
+    func linkRuns(line: UnsafeMutablePointer<PangoLayoutLine>, justification: Justification, lead: Int32 = 0) -> [LinkRun] {
         var runs: [LinkRun] = []
         for (span, range) in zip(spans, built.spanRanges) {
             guard let target = span.link else { continue }
@@ -46,8 +58,8 @@ struct LineText {
             var x0: Int32 = 0, x1: Int32 = 0
             pango_layout_line_index_to_x(line, Int32(lower), 0, &x0)
             pango_layout_line_index_to_x(line, Int32(upper), 0, &x1)
-            x0 += justification.shift(atX: x0)
-            x1 += justification.shift(atX: x1)
+            x0 += justification.shift(atX: x0) - lead
+            x1 += justification.shift(atX: x1) - lead
             let left = PangoUnits.points(min(x0, x1)), right = PangoUnits.points(max(x0, x1))
             if let last = runs.last, last.target == target, abs(last.x + last.width - left) < 0.5 {
                 runs[runs.count - 1].width = right - last.x

@@ -25,7 +25,9 @@ public final class PDFWriter {
             (CAIRO_PDF_METADATA_CREATOR, metadata.creator),
             (CAIRO_PDF_METADATA_CREATE_DATE, metadata.date), (CAIRO_PDF_METADATA_MOD_DATE, metadata.date),
         ]
-        for (key, value) in entries where !value.isEmpty { cairo_pdf_surface_set_metadata(surface.pointer, key, value) }
+        for (key, value) in entries where !value.isEmpty {
+            cairo_pdf_surface_set_metadata(surface.pointer, key, CairoText.sanitized(value))
+        }
         // A document-level structure element: Cairo 1.16 writes the structure tree that link
         // annotations refer to only when the document has one (else the PDF has dangling objects).
         cairo_tag_begin(context.pointer, "Document", nil)
@@ -57,7 +59,8 @@ public final class PDFWriter {
                 if let id = outlineParents[candidate] { parent = id; break }
             }
             let destination = "dest='\(ItemPainter.escape(anchor.name))'"
-            let id = cairo_pdf_surface_add_outline(surface.pointer, parent, title, destination, CAIRO_PDF_OUTLINE_FLAG_OPEN)
+            let id = cairo_pdf_surface_add_outline(surface.pointer, parent, CairoText.sanitized(title), destination,
+                                                   CAIRO_PDF_OUTLINE_FLAG_OPEN)
             outlineParents[level] = id
             outlineParents = outlineParents.filter { $0.key <= level }
         }

@@ -32,7 +32,7 @@ struct PangoLayoutBuilder {
             insert(pango_attr_language_new(language), into: attributes, range: 0..<bytes.count)
         }
         for (span, range) in zip(spans, ranges) where !range.isEmpty {
-            if let description = fonts.description(for: span.style.font) {
+            if let description = fonts.description(for: span.style.font, scripts: ScriptFonts.of(span.text)) {
                 insert(pango_attr_font_desc_new(description), into: attributes, range: range)
             }
             let color = span.style.color

@@ -131,10 +131,18 @@ public final class PangoMeasurer: TextMeasuring {
             let isLast = lines.count == lineCount - 1
             let explicitBreak = end < built.text.count && built.text[end] == 0x0A
             var width = PangoUnits.points(logical.width)
+            // A right-to-left line shows its trailing spaces at its left end: the line starts after them.
+            let rightToLeft = pango_layout_line_get_resolved_direction(line) == PANGO_DIRECTION_RTL
+            var lead: Int32 = 0
             if text.trailingSpaceStart < end {
-                var x: Int32 = 0
-                pango_layout_line_index_to_x(line, Int32(text.trailingSpaceStart), 0, &x)
-                width = PangoUnits.points(x)
+                if rightToLeft {
+                    lead = text.trailingAdvance(of: line)
+                    width = PangoUnits.points(logical.width - lead)
+                } else {
+                    var x: Int32 = 0
+                    pango_layout_line_index_to_x(line, Int32(text.trailingSpaceStart), 0, &x)
+                    width = PangoUnits.points(x)
+                }
             }
             var justification = Justification.none
             if let justifyWidth, !isLast, !explicitBreak {
@@ -142,14 +150,15 @@ public final class PangoMeasurer: TextMeasuring {
                                               natural: PangoUnits.units(max(0, width)), target: PangoUnits.units(justifyWidth))
                 if !justification.gaps.isEmpty { width = justifyWidth }
             }
-            let links = text.linkRuns(line: line, justification: justification)
+            let links = text.linkRuns(line: line, justification: justification, lead: lead)
             var result = TextLine(spans: text.finish(), width: max(0, width),
                                   ascent: PangoUnits.points(baseline - logical.y),
                                   descent: PangoUnits.points(logical.y + logical.height - baseline),
                                   links: links, lang: lang)
             if let justifyWidth, !justification.gaps.isEmpty { result.justifiedWidth = justifyWidth }
+            result.rightToLeft = rightToLeft
             result.glyphRuns = GlyphExtraction(fonts: fonts, built: built, spans: spans)
-                .runs(of: line, lineEnd: text.trailingSpaceStart, justification: justification)
+                .runs(of: line, lineEnd: text.trailingSpaceStart, justification: justification, lead: lead)
             lines.append(result)
         } while pango_layout_iter_next_line(iterator) != 0
         return lines

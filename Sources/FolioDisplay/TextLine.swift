@@ -15,6 +15,9 @@ public struct TextLine: Hashable, Sendable {
     public var lang: String
     /// Shaped glyphs, when a real text engine measured the line (empty from test measurers).
     public var glyphRuns: [GlyphRun] = []
+    /// Whether the line's paragraph runs right to left (its first strong character is Arabic, Hebrew, …):
+    /// it then starts at the right, so layout aligns it there where the text would align to the left.
+    public var rightToLeft = false
 
     public init(spans: [TextSpan], width: Double, ascent: Double, descent: Double, justifiedWidth: Double? = nil,
                 links: [LinkRun] = [], lang: String = "en") {

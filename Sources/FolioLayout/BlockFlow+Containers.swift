@@ -24,25 +24,52 @@ extension BlockFlow {
         inner.x += indent
         inner.width -= indent
         inner.blockGap = list.tight ? style.font.size * 0.25 : theme.paragraphSpacing
+        // A right-to-left item is indented from the right, its marker right of its text.
+        var mirrored = inner
+        mirrored.x = context.x
         for (index, item) in list.items.enumerated() {
             let start = units.count
-            for (blockIndex, block) in item.enumerated() {
-                var blockContext = inner
-                if blockIndex == 0 { blockContext.blockGap = index == 0 ? spaceBefore : inner.blockGap }
-                if case .list(let nested) = block.kind {
-                    try addList(nested, in: inner, spaceBefore: inner.blockGap, depth: depth + 1)
-                } else {
-                    try flow(block, in: blockContext, first: false)
-                }
+            let counters = (figureCount, tableCount, headingNumbers)
+            try addItem(item, in: inner, first: index == 0, spaceBefore: spaceBefore, depth: depth)
+            let rightToLeft = Self.firstLine(of: units[start...])?.rightToLeft ?? false
+            if rightToLeft {
+                // Laid out again (the text is measured already): nothing of the first pass is kept.
+                units.removeSubrange(start...)
+                (figureCount, tableCount, headingNumbers) = counters
+                try addItem(item, in: mirrored, first: index == 0, spaceBefore: spaceBefore, depth: depth)
             }
-            if units.count == start { addSpacer(theme.lineHeight(style), in: inner, spaceBefore: inner.blockGap, keepWithNext: false) }
+            let itemContext = rightToLeft ? mirrored : inner
+            if units.count == start {
+                addSpacer(theme.lineHeight(style), in: itemContext, spaceBefore: inner.blockGap, keepWithNext: false)
+            }
             let baseline = units[start].items.lazy.compactMap { item -> Double? in
                 if case .text(let text) = item { return text.origin.y } else { return nil }
             }.first ?? theme.lineHeight(style) * 0.75
             let marker = markerLines[index]
-            let x = inner.x - gap - marker.width
+            let x = rightToLeft ? mirrored.x + mirrored.width + gap : inner.x - gap - marker.width
             units[start].items.append(.text(TextItem(origin: Point(x: x, y: baseline), line: marker)))
         }
+    }
+
+    /// The blocks of one list item, in `inner`.
+    private func addItem(_ item: [Block], in inner: Context, first: Bool, spaceBefore: Double, depth: Int) throws {
+        for (blockIndex, block) in item.enumerated() {
+            var blockContext = inner
+            if blockIndex == 0 { blockContext.blockGap = first ? spaceBefore : inner.blockGap }
+            if case .list(let nested) = block.kind {
+                try addList(nested, in: inner, spaceBefore: inner.blockGap, depth: depth + 1)
+            } else {
+                try flow(block, in: blockContext, first: false)
+            }
+        }
+    }
+
+    /// The first text line placed in `units`.
+    static func firstLine(of units: ArraySlice<FlowUnit>) -> TextLine? {
+        for unit in units {
+            for item in unit.items { if case .text(let text) = item { return text.line } }
+        }
+        return nil
     }
 
     func addQuote(_ blocks: [Block], in context: Context, spaceBefore: Double) throws {

@@ -127,7 +127,7 @@ extension BlockFlow {
                 let lineHeight = max(theme.lineHeight(theme.tableCell, leading: 1.3), line.height)
                 var lineX = cellX + pad
                 switch alignments[column] {
-                case .left: break
+                case .left: if line.rightToLeft { lineX = cellX + widths[column] - pad - line.width }
                 case .center: lineX = cellX + (widths[column] - line.width) / 2
                 case .right: lineX = cellX + widths[column] - pad - line.width
                 }

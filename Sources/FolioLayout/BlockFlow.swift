@@ -91,7 +91,8 @@ final class BlockFlow {
             let baseline = (height - line.height) / 2 + line.ascent
             var x = context.x
             if alignment == .center { x += (context.width - line.drawnWidth) / 2 }
-            if alignment == .right { x += context.width - line.drawnWidth }
+            // Right-to-left lines start at the right where others start at the left.
+            if alignment == .right || (line.rightToLeft && alignment != .center) { x += context.width - line.drawnWidth }
             var unit = FlowUnit(height: height, spaceBefore: index == 0 ? spaceBefore : 0,
                                 items: Self.textItems(line, origin: Point(x: x, y: baseline)))
             frame(&unit, in: context)
