@@ -47,7 +47,7 @@ public enum BatchSession {
             progress.skipped(planned.job.name)
         }
 
-        let signals = StopSignals { output.removeOwnTemporaries(manifestFolder: manifest.folder) }
+        let signals = StopSignals(cleanUp: { output.removeOwnTemporaries(manifestFolder: manifest.folder) })
         defer { signals.cancel() }
         let executor = BatchExecutor(jobs: toBuild, workers: options.workers) {
             try JobRunner(output: output, fingerprints: fingerprints)

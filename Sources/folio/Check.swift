@@ -8,7 +8,7 @@ struct Check: ParsableCommand {
         abstract: "Check a briefing (or a batch config) for errors without writing anything."
     )
 
-    @Argument(help: "A briefing (.md) or a batch config (.yaml).")
+    @Argument(help: "A briefing (.md; '-': standard input) or a batch config (.yaml).")
     var source: String
 
     func run() throws {

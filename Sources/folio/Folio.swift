@@ -42,3 +42,8 @@ func parseSettings(_ values: [String]) throws -> [(key: String, value: String)] 
         return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
 }
+
+/// Prints a command's closing line, on standard error when standard output carries a document.
+func printSummary(_ line: String, toError: Bool) {
+    if toError { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+}
