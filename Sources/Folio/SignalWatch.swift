@@ -1,45 +1,63 @@
-import Dispatch
 import Foundation
 
-/// SIGINT and SIGTERM handled off the signal context, on a queue: the one place Folio reacts to
-/// them (a render removes its temporaries and ends by the same signal; a batch stops gently first).
-public final class SignalWatch: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-    private let queue = DispatchQueue(label: "folio.signals")
-
+/// SIGINT and SIGTERM, handled outside signal context: the one place Folio reacts to them.
+///
+/// `start()` (the command line calls it first thing) blocks both signals in the calling thread,
+/// and so in every thread started after it, and starts one thread that waits for them with
+/// `sigwait` and calls the current handler as ordinary code. The default handler removes the
+/// live temporaries (`TemporaryFiles`) and ends the process by the same signal, so its parent
+/// sees the signal; a batch sets its own handler (the first signal stops gently).
+public enum SignalWatch {
     /// The signals watched.
     public static let stopSignals = [SIGINT, SIGTERM]
 
-    /// Calls `handler` with each SIGINT or SIGTERM received until `cancel()`.
-    public init(_ handler: @escaping @Sendable (Int32) -> Void) {
-        for number in Self.stopSignals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler { handler(number) }
-            source.resume()
-            sources.append(source)
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var handler: (@Sendable (Int32) -> Void)?
+    nonisolated(unsafe) private static var started = false
+
+    /// Blocks SIGINT and SIGTERM and starts the waiting thread (once per process).
+    public static func start() {
+        let first = lock.withLock {
+            defer { started = true }
+            return !started
         }
+        guard first else { return }
+        var set = signals()
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        let thread = Thread {
+            while true {
+                var waited = signals()
+                var number: Int32 = 0
+                guard sigwait(&waited, &number) == 0 else { continue }
+                let current = lock.withLock { handler }
+                if let current { current(number) } else { endBySignal(number) }
+            }
+        }
+        thread.name = "folio-signals"
+        thread.start()
     }
 
-    /// Stops watching and restores the default actions.
-    public func cancel() {
-        for source in sources { source.cancel() }
-        for number in Self.stopSignals { signal(number, SIG_DFL) }
+    /// Replaces the handler (nil: the default, remove temporaries and end by the signal).
+    public static func setHandler(_ newHandler: (@Sendable (Int32) -> Void)?) {
+        lock.withLock { handler = newHandler }
     }
 
     /// Removes this process's temporaries, then ends it by `number` (so its parent sees the signal).
     public static func endBySignal(_ number: Int32) -> Never {
         TemporaryFiles.removeAll(finally: true)
         signal(number, SIG_DFL)
-        // kill, not raise: this runs on a queue thread, where libdispatch blocks signals.
-        kill(getpid(), number)
-        // The signal is delivered to a thread that does not block it; wait for it.
-        while true { pause() }
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, number)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(number)
+        exit(128 + number) // not reached: the default action ends the process
     }
 
-    /// For commands that write files: on SIGINT or SIGTERM, remove the temporaries and end by that signal.
-    @discardableResult
-    public static func removeTemporariesOnStop() -> SignalWatch {
-        SignalWatch { endBySignal($0) }
+    private static func signals() -> sigset_t {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for number in stopSignals { sigaddset(&set, number) }
+        return set
     }
 }

@@ -1,17 +1,16 @@
 import Foundation
 import Folio
 
-/// SIGINT and SIGTERM during a batch: the first asks to stop (no new job starts, running jobs
-/// finish and write whole files); the second removes this run's temporaries (the shared
-/// `TemporaryFiles` registry, and `cleanUp` for the batch's own staging) and quits with status 130.
+/// SIGINT and SIGTERM during a batch (through `SignalWatch`): the first asks to stop (no new job
+/// starts, running jobs finish and write whole files); the second removes this run's temporaries
+/// (the shared `TemporaryFiles` registry, and `cleanUp` for the batch's staging) and exits 130.
 final class StopSignals: @unchecked Sendable {
-    private var watch: SignalWatch?
     private let lock = NSLock()
     private var requested = false
 
     /// Starts listening; `cleanUp` runs (then the process exits 130) on the second signal.
     init(cleanUp: @escaping @Sendable () -> Void) {
-        watch = SignalWatch { [weak self] _ in
+        SignalWatch.setHandler { [weak self] _ in
             guard let self else { return }
             let second = self.lock.withLock {
                 defer { self.requested = true }
@@ -29,6 +28,6 @@ final class StopSignals: @unchecked Sendable {
     /// Whether a stop was asked for.
     var stopRequested: Bool { lock.withLock { requested } }
 
-    /// Stops listening and restores the default actions.
-    func cancel() { watch?.cancel() }
+    /// Stops listening: signals end the process again (after removing temporaries).
+    func cancel() { SignalWatch.setHandler(nil) }
 }

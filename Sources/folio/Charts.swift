@@ -54,7 +54,6 @@ struct Charts: ParsableCommand {
         options.width = width
         options.transparent = transparent
         options.load = LoadOptions(layout: layout, settings: try parseSettings(settings))
-        SignalWatch.removeTemporariesOnStop()
         try runReportingErrors {
             let result = try Renderer().retainUntilExit().exportCharts(source: source, options: options)
             print("wrote \(result.files.count) files for \(result.pageCount) charts")

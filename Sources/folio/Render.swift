@@ -46,7 +46,6 @@ struct Render: ParsableCommand {
     func run() throws {
         let options = RenderOptions(format: format, output: output, dpi: dpi,
                                     load: LoadOptions(layout: layout, settings: try parseSettings(settings)))
-        SignalWatch.removeTemporariesOnStop()
         try runReportingErrors {
             let result = try Renderer().retainUntilExit().render(source: source, options: options)
             let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(options.output ?? "Output")"
