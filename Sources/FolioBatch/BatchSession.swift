@@ -1,5 +1,6 @@
 import Foundation
 import FolioModel
+import Folio
 
 /// How to run a batch (the `folio batch` options).
 public struct BatchOptions: Sendable {
@@ -26,6 +27,8 @@ public enum BatchSession {
     public static func run(config path: String, options: BatchOptions) throws -> BatchSummary {
         let start = Date()
         let config = try BatchConfigLoader.load(path)
+        let collisions = OutputCollisions.find(config.jobs)
+        guard collisions.isEmpty else { throw DiagnosticList(collisions) }
         let jobs = config.jobs.filter { options.shard?.contains($0.name) ?? true }
         let output = try OutputFolder(config.output, create: !options.dryRun)
         let manifest = JobManifest(output: output.path)

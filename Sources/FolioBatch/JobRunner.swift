@@ -42,7 +42,7 @@ final class JobRunner {
             outcome.status = .built
             outcome.warnings = log.diagnostics
         } catch let diagnostic as Diagnostic {
-            outcome.error = diagnostic.description
+            outcome.error = job.locatingSettings(diagnostic).description
         } catch let error as OutputError {
             // Writing failed: reported at the job's config line, the message naming the output path.
             outcome.error = Diagnostic.error(at: job.nameLocation, error.description).description

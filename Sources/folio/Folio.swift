@@ -24,6 +24,9 @@ func runReportingErrors(_ body: () throws -> [Diagnostic]) throws {
     } catch let diagnostic as Diagnostic {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         throw ExitCode(1)
+    } catch let list as DiagnosticList {
+        FileHandle.standardError.write(Data((list.description + "\n").utf8))
+        throw ExitCode(1)
     } catch let error as OutputError {
         FileHandle.standardError.write(Data(("folio: error: \(error.description)\n").utf8))
         throw ExitCode(1)
