@@ -15,44 +15,19 @@ extension Renderer {
 
     /// Exports the charts of a briefing already loaded (`options.load` is not used again).
     public func exportCharts(_ briefing: Briefing, options: ChartExportOptions, log: DiagnosticLog) throws -> RenderResult {
-        let source = briefing.sourcePath
-        prepareFonts(for: briefing, log: log)
-        let charts = briefing.charts
-        for id in options.only where !charts.contains(where: { $0.id == id }) {
-            throw Diagnostic.error(at: .start(of: source), "no chart '\(id)' in the briefing",
-                                   hints: Suggestions.hint(for: id, in: charts.map(\.id)))
-        }
-        let chosen = options.only.isEmpty ? charts : charts.filter { options.only.contains($0.id) }
-        let theme = Theme(layout: briefing.layout)
-        let width = options.width ?? briefing.layout.contentWidth
-        let frame = ChartFrame(width: width, preferredHeight: nil, maximumHeight: max(briefing.layout.contentHeight, width * 4))
         // Lay out every chart before writing any file, so an error leaves nothing behind.
-        var drawings: [(id: String, drawing: Drawing, fence: SourceLocation)] = []
-        let chartTheme = theme.chartTheme(lang: briefing.metadata.lang)
-        // A dry run with estimated text finds what the charts will shape, to shape it all ahead.
-        measurer.prefetch { estimate in
-            for chart in chosen { _ = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: estimate) }
-        }
-        for chart in chosen {
-            let laidOut = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: measurer)
-            let fence = SourceLocation(file: source, line: chart.bodyLocation.line - 1, column: 1)
-            drawings.append((chart.id, laidOut.drawing, fence))
-            for (index, part) in laidOut.continuations.enumerated() { drawings.append(("\(chart.id)-part\(index + 2)", part, fence)) }
-        }
-        var scales: [Double] = []
-        for (_, drawing, fence) in drawings {
-            scales.append(options.formats.contains(.png) ? try Self.pngScale(for: drawing.size, requested: options.scale, fence: fence, log: log) : options.scale)
-        }
+        let drawings = try layoutCharts(briefing, options: options, log: log)
         let folder = options.output ?? "Output"
         guard folder != OutputFile.standardOutputName else {
             throw OutputError("charts are written one file each into a folder; '-o -' (standard output) cannot take them")
         }
         try OutputFile.makeFolder(folder)
-        let name = Self.baseName(of: source)
+        let name = Self.baseName(of: briefing.sourcePath)
         let writer = ImageWriter(fonts: fonts)
         let background: ImageWriter.Background = options.transparent ? .transparent : .white
         var files: [String] = []
-        for ((id, drawing, _), scale) in zip(drawings, scales) {
+        for chart in drawings {
+            let (id, drawing, scale) = (chart.id, chart.drawing, chart.pngScale)
             for format in options.formats {
                 let path = OutputPath.join(folder, "\(name)-\(Self.safeFileName(id)).\(format.rawValue)")
                 try OutputFile.write(path, filter: outputFilter) { sink in
@@ -73,6 +48,39 @@ extension Renderer {
         return RenderResult(files: files, pageCount: drawings.count, warnings: log.diagnostics)
     }
 
+    /// Lays out the charts `options` chooses, each alone (continuations as `ID-partN`), with the
+    /// PNG scale each gets (lowered, with a warning, for charts too large for a PNG at the scale asked).
+    public func layoutCharts(_ briefing: Briefing, options: ChartExportOptions, log: DiagnosticLog) throws -> [ChartDrawing] {
+        let source = briefing.sourcePath
+        prepareFonts(for: briefing, log: log)
+        let charts = briefing.charts
+        for id in options.only where !charts.contains(where: { $0.id == id }) {
+            throw Diagnostic.error(at: .start(of: source), "no chart '\(id)' in the briefing",
+                                   hints: Suggestions.hint(for: id, in: charts.map(\.id)))
+        }
+        let chosen = options.only.isEmpty ? charts : charts.filter { options.only.contains($0.id) }
+        let theme = Theme(layout: briefing.layout)
+        let width = options.width ?? briefing.layout.contentWidth
+        let frame = ChartFrame(width: width, preferredHeight: nil, maximumHeight: max(briefing.layout.contentHeight, width * 4))
+        var drawings: [(id: String, drawing: Drawing, fence: SourceLocation)] = []
+        let chartTheme = theme.chartTheme(lang: briefing.metadata.lang)
+        // A dry run with estimated text finds what the charts will shape, to shape it all ahead.
+        measurer.prefetch { estimate in
+            for chart in chosen { _ = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: estimate) }
+        }
+        for chart in chosen {
+            let laidOut = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: measurer)
+            let fence = SourceLocation(file: source, line: chart.bodyLocation.line - 1, column: 1)
+            drawings.append((chart.id, laidOut.drawing, fence))
+            for (index, part) in laidOut.continuations.enumerated() { drawings.append(("\(chart.id)-part\(index + 2)", part, fence)) }
+        }
+        return try drawings.map { id, drawing, fence in
+            let scale = options.formats.contains(.png)
+                ? try Self.pngScale(for: drawing.size, requested: options.scale, fence: fence, log: log) : options.scale
+            return ChartDrawing(id: id, drawing: drawing, fence: fence, pngScale: scale)
+        }
+    }
+
     /// The PNG scale for a chart of `size` points: `requested`, or lower when the image would pass
     /// Cairo's 32,767-pixel side or the pixel limit (a warning at the fence names the scale used);
     /// an error at the fence when even the lowest legible scale does not fit.
@@ -84,7 +92,7 @@ extension Renderer {
         guard fitting < requested else { return requested }
         guard fitting >= minimumLegibleScale else {
             throw Diagnostic.error(at: fence, "the chart is \(Int(size.width))×\(Int(size.height)) points: too large for a legible PNG "
-                                   + "(it would need a scale below \(minimumLegibleScale))",
+                                   + "(it would need scale \(fitting); text is not legible below \(minimumLegibleScale))",
                                    hints: ["export it as PDF or SVG (--format pdf), or split its data"])
         }
         log.add(.warning(at: fence, "the chart is \(Int(size.width))×\(Int(size.height)) points; its PNG is written at scale "
@@ -101,4 +109,15 @@ extension Renderer {
         let name = String(mapped).trimmingCharacters(in: CharacterSet(charactersIn: "."))
         return name.isEmpty ? "chart" : name
     }
+}
+
+/// A chart laid out alone (`Renderer.layoutCharts`), ready to write.
+public struct ChartDrawing {
+    /// The chart's id (`ID-partN` for a continuation).
+    public var id: String
+    public var drawing: Drawing
+    /// The chart's fence in the briefing.
+    public var fence: SourceLocation
+    /// PNG pixels per point.
+    public var pngScale: Double
 }
