@@ -90,9 +90,10 @@ public enum BatchSession {
                             seconds: Date().timeIntervalSince(start), interrupted: false)
     }
 
-    /// `folio check CONFIG`: the config's errors, and every job whose name is unsafe.
+    /// `folio check CONFIG`: the config's errors (thrown), then colliding outputs and every job
+    /// that would fail, each with its errors and an error at the job's config line.
     public static func check(config path: String) throws -> (jobs: Int, problems: [Diagnostic]) {
         let config = try BatchConfigLoader.load(path)
-        return (config.jobs.count, config.jobs.compactMap(\.problem))
+        return (config.jobs.count, try BatchCheck.problems(of: config))
     }
 }
