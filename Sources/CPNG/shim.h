@@ -80,11 +80,15 @@ static inline void folio_png_write_data(png_structp png, png_bytep data, png_siz
 
 static inline void folio_png_flush(png_structp png) { (void)png; }
 
+// Errors end in the caller's setjmp without printing (the sink's own error is reported instead).
+static inline void folio_png_quiet_error(png_structp png, png_const_charp message) { (void)message; png_longjmp(png, 1); }
+static inline void folio_png_quiet_warning(png_structp png, png_const_charp message) { (void)png; (void)message; }
+
 // folio_png_write_fn: as folio_png_write, the bytes going to `sink` (which may fail: then -1).
 static inline int folio_png_write_fn(folio_png_sink sink, void *closure, const unsigned char *data, int width, int height,
                                      int stride, int has_alpha, int level) {
     folio_png_target target = { sink, closure };
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, folio_png_quiet_error, folio_png_quiet_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
     png_bytep rows = NULL;
     png_bytep *volatile row = &rows;   // volatile: read after longjmp
