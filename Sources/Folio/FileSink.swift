@@ -9,7 +9,7 @@ public final class FileSink: ByteSink {
     public let name: String
     private let owned: Bool
     private var closed = false
-    /// Bytes written so far.
+    /// Bytes written to the descriptor so far.
     public private(set) var count = 0
 
     init(descriptor: Int32, name: String, owned: Bool = true) {
@@ -21,7 +21,23 @@ public final class FileSink: ByteSink {
     /// Standard output (never closed by Folio).
     public static func standardOutput() -> FileSink { FileSink(descriptor: STDOUT_FILENO, name: "standard output", owned: false) }
 
+    /// Bytes not yet written (Cairo hands over many small pieces: written in blocks of `blockSize`).
+    private var buffer: [UInt8] = []
+    static let blockSize = 1 << 16
+
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { try flush() }
+    }
+
+    /// Writes what is buffered.
+    public func flush() throws {
+        guard !buffer.isEmpty else { return }
+        defer { buffer.removeAll(keepingCapacity: true) }
+        try buffer.withUnsafeBytes { try writeAll($0) }
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         guard var base = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
@@ -39,6 +55,7 @@ public final class FileSink: ByteSink {
 
     /// Flushes the file to the disk (`fsync`); pipes, terminals and devices that cannot sync are fine.
     public func synchronize() throws {
+        try flush()
         guard fsync(descriptor) == 0 || errno == EINVAL || errno == EROFS || errno == ENOTSUP else {
             throw OutputError.writing(name, errno: errno)
         }
@@ -46,6 +63,7 @@ public final class FileSink: ByteSink {
 
     /// Closes the descriptor, reporting a write error the kernel kept until then.
     public func close() throws {
+        try flush()
         guard owned, !closed else { return }
         closed = true
         guard Foundation.close(descriptor) == 0 || errno == EINTR else { throw OutputError.writing(name, errno: errno) }

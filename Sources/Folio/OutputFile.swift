@@ -34,6 +34,7 @@ public enum OutputFile {
         if path == standardOutputName {
             let sink = FileSink.standardOutput()
             try body(filter?(sink) ?? sink)
+            try sink.flush()
             return PendingFile(temporary: nil, target: path)
         }
         switch try OutputDestination(path) {
