@@ -9,12 +9,48 @@ import FolioModel
 extension Renderer {
     public func exportCharts(source: String, options: ChartExportOptions) throws -> RenderResult {
         let log = DiagnosticLog()
-        let briefing = try BriefingLoader.load(path: source, options: options.load, log: log)
+        let briefing = try BriefingLoader.load(path: Self.loadPath(for: source), options: options.load, log: log)
         return try exportCharts(briefing, options: options, log: log)
     }
 
     /// Exports the charts of a briefing already loaded (`options.load` is not used again).
     public func exportCharts(_ briefing: Briefing, options: ChartExportOptions, log: DiagnosticLog) throws -> RenderResult {
+        // Lay out every chart before writing any file, so an error leaves nothing behind.
+        let drawings = try layoutCharts(briefing, options: options, log: log)
+        let folder = options.output ?? "Output"
+        guard folder != OutputFile.standardOutputName else {
+            throw OutputError("charts are written one file each into a folder; '-o -' (standard output) cannot take them")
+        }
+        try OutputFile.makeFolder(folder)
+        let name = Self.baseName(of: briefing.sourcePath)
+        let writer = ImageWriter(fonts: fonts)
+        let background: ImageWriter.Background = options.transparent ? .transparent : .white
+        var files: [String] = []
+        for chart in drawings {
+            let (id, drawing, scale) = (chart.id, chart.drawing, chart.pngScale)
+            for format in options.formats {
+                let path = OutputPath.join(folder, "\(name)-\(Self.safeFileName(id)).\(format.rawValue)")
+                try OutputFile.write(path, filter: outputFilter) { sink in
+                    switch format {
+                    case .png:
+                        try writer.writePNG(drawing.items, size: drawing.size, dpi: 72 * scale, background: background, to: sink)
+                    case .svg:
+                        try writer.writeSVG(drawing.items, size: drawing.size, background: background, to: sink)
+                    case .pdf:
+                        let info = PDFMetadata(title: id, author: briefing.metadata.authors.joined(separator: ", "),
+                                               creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: briefing.metadata))
+                        try writer.writePDF(drawing.items, size: drawing.size, metadata: info, background: background, to: sink)
+                    }
+                }
+                files.append(path)
+            }
+        }
+        return RenderResult(files: files, pageCount: drawings.count, warnings: log.diagnostics)
+    }
+
+    /// Lays out the charts `options` chooses, each alone (continuations as `ID-partN`), with the
+    /// PNG scale each gets (lowered, with a warning, for charts too large for a PNG at the scale asked).
+    public func layoutCharts(_ briefing: Briefing, options: ChartExportOptions, log: DiagnosticLog) throws -> [ChartDrawing] {
         let source = briefing.sourcePath
         prepareFonts(for: briefing, log: log)
         let charts = briefing.charts
@@ -26,8 +62,7 @@ extension Renderer {
         let theme = Theme(layout: briefing.layout)
         let width = options.width ?? briefing.layout.contentWidth
         let frame = ChartFrame(width: width, preferredHeight: nil, maximumHeight: max(briefing.layout.contentHeight, width * 4))
-        // Lay out every chart before writing any file, so an error leaves nothing behind.
-        var drawings: [(String, Drawing)] = []
+        var drawings: [(id: String, drawing: Drawing, fence: SourceLocation)] = []
         let chartTheme = theme.chartTheme(lang: briefing.metadata.lang)
         // A dry run with estimated text finds what the charts will shape, to shape it all ahead.
         measurer.prefetch { estimate in
@@ -35,35 +70,38 @@ extension Renderer {
         }
         for chart in chosen {
             let laidOut = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: measurer)
-            drawings.append((chart.id, laidOut.drawing))
-            for (index, part) in laidOut.continuations.enumerated() { drawings.append(("\(chart.id)-part\(index + 2)", part)) }
+            let fence = SourceLocation(file: source, line: chart.bodyLocation.line - 1, column: 1)
+            drawings.append((chart.id, laidOut.drawing, fence))
+            for (index, part) in laidOut.continuations.enumerated() { drawings.append(("\(chart.id)-part\(index + 2)", part, fence)) }
         }
-        let folder = options.output ?? "Output"
-        try OutputFile.makeFolder(folder)
-        let name = Self.baseName(of: source)
-        let writer = ImageWriter(fonts: fonts)
-        let background: ImageWriter.Background = options.transparent ? .transparent : .white
-        var files: [String] = []
-        for (id, drawing) in drawings {
-            for format in options.formats {
-                let path = (folder as NSString).appendingPathComponent("\(name)-\(Self.safeFileName(id)).\(format.rawValue)")
-                try OutputFile.write(path) { temporary in
-                    switch format {
-                    case .png:
-                        try writer.writePNG(drawing.items, size: drawing.size, dpi: 72 * options.scale, background: background, to: temporary)
-                    case .svg:
-                        try writer.writeSVG(drawing.items, size: drawing.size, background: background, to: temporary)
-                    case .pdf:
-                        let info = PDFMetadata(title: id, author: briefing.metadata.authors.joined(separator: ", "),
-                                               creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: briefing.metadata))
-                        try writer.writePDF(drawing.items, size: drawing.size, metadata: info, background: background, to: temporary)
-                    }
-                }
-                files.append(path)
-            }
+        return try drawings.map { id, drawing, fence in
+            let scale = options.formats.contains(.png)
+                ? try Self.pngScale(for: drawing.size, requested: options.scale, fence: fence, log: log) : options.scale
+            return ChartDrawing(id: id, drawing: drawing, fence: fence, pngScale: scale)
         }
-        return RenderResult(files: files, pageCount: drawings.count, warnings: log.diagnostics)
     }
+
+    /// The PNG scale for a chart of `size` points: `requested`, or lower when the image would pass
+    /// Cairo's 32,767-pixel side or the pixel limit (a warning at the fence names the scale used);
+    /// an error at the fence when even the lowest legible scale does not fit.
+    static func pngScale(for size: Size, requested: Double, fence: SourceLocation, log: DiagnosticLog) throws -> Double {
+        let side = Double(ImageWriter.maximumSide - 1)
+        let bySide = min(side / max(size.width, 1), side / max(size.height, 1))
+        let byPixels = (Double(ImageWriter.maximumPixels) / max(size.width * size.height, 1)).squareRoot()
+        let fitting = (min(bySide, byPixels) * 1000).rounded(.down) / 1000
+        guard fitting < requested else { return requested }
+        guard fitting >= minimumLegibleScale else {
+            throw Diagnostic.error(at: fence, "the chart is \(Int(size.width))×\(Int(size.height)) points: too large for a legible PNG "
+                                   + "(it would need scale \(fitting); text is not legible below \(minimumLegibleScale))",
+                                   hints: ["export it as PDF or SVG (--format pdf), or split its data"])
+        }
+        log.add(.warning(at: fence, "the chart is \(Int(size.width))×\(Int(size.height)) points; its PNG is written at scale "
+                         + "\(fitting) instead of \(requested) (a PNG side is at most \(ImageWriter.maximumSide) pixels)"))
+        return fitting
+    }
+
+    /// Below this many pixels per point, text of a chart is no longer legible in a PNG.
+    static let minimumLegibleScale = 0.5
 
     /// A chart id as a file name: letters, digits, `-`, `_`, `.`; anything else becomes `_`.
     public static func safeFileName(_ id: String) -> String {
@@ -71,4 +109,15 @@ extension Renderer {
         let name = String(mapped).trimmingCharacters(in: CharacterSet(charactersIn: "."))
         return name.isEmpty ? "chart" : name
     }
+}
+
+/// A chart laid out alone (`Renderer.layoutCharts`), ready to write.
+public struct ChartDrawing {
+    /// The chart's id (`ID-partN` for a continuation).
+    public var id: String
+    public var drawing: Drawing
+    /// The chart's fence in the briefing.
+    public var fence: SourceLocation
+    /// PNG pixels per point.
+    public var pngScale: Double
 }

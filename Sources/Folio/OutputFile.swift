@@ -1,23 +1,68 @@
 import Foundation
+import FolioCairo
 
-/// Files written atomically: to a hidden temporary beside the target, renamed when complete.
+/// Output files, written so that nothing is lost or touched that is not Folio's:
+///
+/// - a regular file (or a new one) is written to a hidden temporary beside it, synced to the disk
+///   and closed with every error checked, then renamed onto it: a failed write leaves the old file;
+/// - `-` is standard output;
+/// - a device or a FIFO is opened and written through, never replaced;
+/// - a symlink is followed: its final target is written as above (replaced atomically in the
+///   target's folder, or written through when it is a device or FIFO); the link itself stays.
+///
+/// Errors are `OutputError`s naming the output path.
 public enum OutputFile {
-    /// A temporary path in the same folder as `path` (same file system, so rename is atomic).
-    public static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        let name = ".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        return url.deletingLastPathComponent().appendingPathComponent(name).path
+    /// Wraps the sink an output is written to (tests inject failures with it).
+    public typealias SinkFilter = (ByteSink) -> ByteSink
+
+    /// The name that means standard output (`-o -`).
+    public static let standardOutputName = "-"
+
+    /// Writes `path` by streaming into a sink; replaces it only when every write succeeded.
+    public static func write(_ path: String, filter: SinkFilter? = nil, _ body: (ByteSink) throws -> Void) throws {
+        try prepare(path, filter: filter, body).commit()
     }
 
-    /// Runs `write` on a temporary path, then renames it onto `path`; removes the temporary on failure.
-    public static func write(_ path: String, _ write: (String) throws -> Void) throws {
-        let temporary = temporaryPath(for: path)
-        do {
-            try write(temporary)
-            try commit(temporary, to: path)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
+    /// Writes `data` to `path` (atomically, as `write`).
+    public static func write(_ path: String, data: Data) throws {
+        try write(path) { sink in try data.withUnsafeBytes { try sink.write($0) } }
+    }
+
+    /// Writes `path`'s content without putting it in place yet: `commit()` the result once every
+    /// file of a set is written, or `discard()` it. Written-through outputs are final at once.
+    public static func prepare(_ path: String, filter: SinkFilter? = nil, _ body: (ByteSink) throws -> Void) throws -> PendingFile {
+        if path == standardOutputName {
+            let sink = FileSink.standardOutput()
+            try body(filter?(sink) ?? sink)
+            try sink.flush()
+            return PendingFile(temporary: nil, target: path)
+        }
+        switch try OutputDestination(path) {
+        case .through(let target):
+            let descriptor = open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputError.writing(path, errno: errno) }
+            let sink = FileSink(descriptor: descriptor, name: path)
+            try body(filter?(sink) ?? sink)
+            try sink.synchronize()
+            try sink.close()
+            return PendingFile(temporary: nil, target: target)
+        case .replace(let target):
+            TemporaryFiles.removeStale(in: OutputPath.folder(of: target))
+            let temporary = TemporaryFiles.path(for: target)
+            TemporaryFiles.register(temporary)
+            do {
+                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0o666)
+                guard descriptor >= 0 else { throw OutputError.writing(path, errno: errno) }
+                let sink = FileSink(descriptor: descriptor, name: path)
+                try body(filter?(sink) ?? sink)
+                try sink.synchronize()
+                try sink.close()
+                return PendingFile(temporary: temporary, target: target, name: path)
+            } catch {
+                unlink(temporary)
+                TemporaryFiles.unregister(temporary)
+                throw error
+            }
         }
     }
 
@@ -26,7 +71,20 @@ public enum OutputFile {
         guard rename(temporary, path) == 0 else {
             throw OutputError("cannot write '\(path)': \(String(cString: strerror(errno)))")
         }
+        syncFolder(of: path)
     }
+
+    /// Makes a rename durable: syncs the folder that holds `path` (best effort).
+    static func syncFolder(of path: String) {
+        let folder = OutputPath.folder(of: path)
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// A temporary path in the same folder as `path` (same file system, so rename is atomic).
+    public static func temporaryPath(for path: String) -> String { TemporaryFiles.path(for: path) }
 
     /// Creates `folder` and its parents when missing.
     public static func makeFolder(_ folder: String) throws {
@@ -35,6 +93,41 @@ public enum OutputFile {
         } catch {
             throw OutputError("cannot create folder '\(folder)': \(error.localizedDescription)")
         }
+    }
+}
+
+/// A written output waiting to be put in place (see `OutputFile.prepare`).
+public struct PendingFile {
+    /// The temporary holding the content (nil: written through, already final).
+    let temporary: String?
+    /// The path the content ends up at (a symlink's target when the output named a link).
+    let target: String
+    /// The output as named, for messages.
+    var name: String?
+
+    init(temporary: String?, target: String, name: String? = nil) {
+        self.temporary = temporary
+        self.target = target
+        self.name = name
+    }
+
+    /// Renames the temporary onto the target.
+    public func commit() throws {
+        guard let temporary else { return }
+        defer { TemporaryFiles.unregister(temporary) }
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw OutputError.writing(name ?? target, errno: code)
+        }
+        OutputFile.syncFolder(of: target)
+    }
+
+    /// Removes the temporary (the target is left as it was).
+    public func discard() {
+        guard let temporary else { return }
+        unlink(temporary)
+        TemporaryFiles.unregister(temporary)
     }
 }
 

@@ -8,6 +8,8 @@ import FolioModel
 public final class Renderer {
     public let fonts: FontEnvironment
     public let measurer: PangoMeasurer
+    /// Wraps every output's sink (tests inject write failures with it); nil: plain files.
+    public var outputFilter: OutputFile.SinkFilter?
 
     /// Renderers kept until the process exits: tearing down fonts and caches costs more than the
     /// operating system reclaiming them (about a sixth of a small render). Touched only under `retainLock`.
@@ -34,7 +36,7 @@ public final class Renderer {
     /// Loads and lays out a briefing (what `folio check` does), with warnings for missing fonts.
     public func layout(source: String, load: LoadOptions = LoadOptions()) throws -> (PagedDocument, [Diagnostic]) {
         let log = DiagnosticLog()
-        let briefing = try BriefingLoader.load(path: source, options: load, log: log)
+        let briefing = try BriefingLoader.load(path: Self.loadPath(for: source), options: load, log: log)
         PhaseTimer.mark("load")
         let document = try layout(briefing, log: log)
         return (document, log.diagnostics)
@@ -57,28 +59,44 @@ public final class Renderer {
         switch options.format {
         case .pdf:
             let path = options.output ?? "Output/\(name).pdf"
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try OutputFile.makeFolder(folder) }
-            try OutputFile.write(path) { temporary in try writePDF(document, to: temporary) }
+            let folder = OutputPath.folder(of: path)
+            if !folder.isEmpty, path != OutputFile.standardOutputName { try OutputFile.makeFolder(folder) }
+            try OutputFile.write(path, filter: outputFilter) { sink in try writePDF(document, to: sink) }
             PhaseTimer.mark("pdf")
             return RenderResult(files: [path], pageCount: document.pageCount, warnings: warnings)
         case .png, .svg:
             let folder = options.output ?? "Output"
+            guard folder != OutputFile.standardOutputName else {
+                throw OutputError("\(options.format.rawValue.uppercased()) pages cannot go to standard output (one file per page); name a folder")
+            }
             try OutputFile.makeFolder(folder)
             let files = try writePages(document, folder: folder, name: name, format: options.format, dpi: options.dpi)
             return RenderResult(files: files, pageCount: document.pageCount, warnings: warnings)
         }
     }
 
-    /// Streams every page into a PDF at `path`.
+    /// Streams every page into a PDF at `path` (a plain write: see `OutputFile` for safe replacing).
     public func writePDF(_ document: PagedDocument, to path: String) throws {
+        try writePDF(document, with: PDFWriter(path: path, firstPageSize: document.pageSize, metadata: pdfMetadata(document), fonts: fonts))
+    }
+
+    /// Streams every page into a PDF written to `sink`.
+    public func writePDF(_ document: PagedDocument, to sink: ByteSink) throws {
+        try writePDF(document, with: PDFWriter(sink: sink, firstPageSize: document.pageSize, metadata: pdfMetadata(document), fonts: fonts))
+    }
+
+    private func writePDF(_ document: PagedDocument, with writer: PDFWriter) throws {
+        for number in 1...document.pageCount { try writer.add(document.page(number)) }
+        try writer.finish()
+    }
+
+    /// The document's title, authors and date for the PDF's information.
+    func pdfMetadata(_ document: PagedDocument) -> PDFMetadata {
         let metadata = document.metadata
         let info = PDFMetadata(title: metadata.title, author: metadata.authors.joined(separator: ", "),
                                subject: metadata.subject ?? metadata.subtitle ?? "", keywords: metadata.keywords.joined(separator: ", "),
                                creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: metadata))
-        let writer = try PDFWriter(path: path, firstPageSize: document.pageSize, metadata: info, fonts: fonts)
-        for number in 1...document.pageCount { try writer.add(document.page(number)) }
-        try writer.finish()
+        return info
     }
 
     /// Writes `NAME-001.EXT`, … into `folder`: all to temporaries first, renamed once every page succeeded.
@@ -86,23 +104,28 @@ public final class Renderer {
     public func writePages(_ document: PagedDocument, folder: String, name: String, format: OutputFormat, dpi: Double) throws -> [String] {
         let writer = ImageWriter(fonts: fonts)
         let count = document.pageCount
-        let paths = (0..<count).map { (folder as NSString).appendingPathComponent(String(format: "%@-%03d.%@", name, $0 + 1, format.rawValue)) }
-        let temporaries = paths.map(OutputFile.temporaryPath(for:))
+        let paths = (0..<count).map { OutputPath.join(folder, String(format: "%@-%03d.%@", name, $0 + 1, format.rawValue)) }
+        let pending = PendingFiles(count: count)
+        let filter = outputFilter
         do {
             if format == .png {
                 let pagePixels = document.pageSize.width * document.pageSize.height * (dpi / 72) * (dpi / 72)
                 try drawConcurrently(count: count, pagePixels: pagePixels, page: { document.page($0 + 1) }) { index, page in
-                    try writer.writePNG(page.items, size: page.size, dpi: dpi, to: temporaries[index])
+                    pending.set(index, try OutputFile.prepare(paths[index], filter: filter) { sink in
+                        try writer.writePNG(page.items, size: page.size, dpi: dpi, to: sink)
+                    })
                 }
             } else {
                 for index in 0..<count {
                     let page = document.page(index + 1)
-                    try writer.writeSVG(page.items, size: page.size, to: temporaries[index])
+                    pending.set(index, try OutputFile.prepare(paths[index], filter: filter) { sink in
+                        try writer.writeSVG(page.items, size: page.size, to: sink)
+                    })
                 }
             }
-            for (temporary, path) in zip(temporaries, paths) { try OutputFile.commit(temporary, to: path) }
+            try pending.commitAll()
         } catch {
-            for temporary in temporaries { try? FileManager.default.removeItem(atPath: temporary) }
+            pending.discardAll()
             throw error
         }
         removeStalePages(folder: folder, name: name, format: format, keeping: count)
@@ -158,7 +181,7 @@ public final class Renderer {
     func removeStalePages(folder: String, name: String, format: OutputFormat, keeping count: Int) {
         var number = count + 1
         while true {
-            let path = (folder as NSString).appendingPathComponent(String(format: "%@-%03d.%@", name, number, format.rawValue))
+            let path = OutputPath.join(folder, String(format: "%@-%03d.%@", name, number, format.rawValue))
             guard FileManager.default.fileExists(atPath: path) else { return }
             try? FileManager.default.removeItem(atPath: path)
             number += 1
@@ -179,8 +202,18 @@ public final class Renderer {
         for warning in UndrawableCharacters.warnings(for: fonts.undrawable(in: scalars), briefing: briefing) { log.add(warning) }
     }
 
-    /// The source's file name without `.md`.
+    /// The source name that means standard input (`folio render -`).
+    public static let standardInputName = "-"
+
+    /// The path the loader reads for `source`: standard input is read as `<stdin>` (positions say so,
+    /// and its relative paths start from the current folder).
+    public static func loadPath(for source: String) -> String {
+        source == standardInputName ? InputFile.standardInput : source
+    }
+
+    /// The source's file name without `.md` (`stdin` for standard input).
     public static func baseName(of source: String) -> String {
+        if source == standardInputName || source == InputFile.standardInput { return "stdin" }
         let file = (source as NSString).lastPathComponent
         return file.hasSuffix(".md") ? String(file.dropLast(3)) : (file as NSString).deletingPathExtension
     }
@@ -189,6 +222,28 @@ public final class Renderer {
 /// Folio's version, written into PDFs and batch manifests.
 public enum FolioVersion {
     public static let current = "0.1.0"
+}
+
+/// Pages written by concurrent workers, put in place together once all succeeded.
+final class PendingFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [PendingFile?]
+
+    init(count: Int) { files = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ file: PendingFile) { lock.withLock { files[index] = file } }
+
+    func commitAll() throws {
+        let all = lock.withLock { files }
+        for (index, file) in all.enumerated() {
+            do { try file?.commit() } catch {
+                for later in all[(index + 1)...] { later?.discard() }
+                throw error
+            }
+        }
+    }
+
+    func discardAll() { for file in lock.withLock({ files }) { file?.discard() } }
 }
 
 /// The first error of concurrent work.

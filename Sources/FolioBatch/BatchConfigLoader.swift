@@ -16,7 +16,7 @@ public enum BatchConfigLoader {
         let text = try InputFile.read(path, what: "batch config")
         let root = try YAMLParsing.parse(text, file: path)
         let fields = try root.fields("the batch config", allowed: topKeys)
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = OutputPath.folder(of: path)
         let context = Context(configFolder: folder)
 
         var output = "Output"

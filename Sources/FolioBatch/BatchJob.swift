@@ -28,6 +28,17 @@ public struct BatchJob: Sendable {
     /// Why the job cannot run (a name that would write outside the output folder); that job's failure.
     public var problem: Diagnostic?
 
+    /// `diagnostic` moved from the briefing loader's `<--set KEY>` to where the config writes that value.
+    public func locatingSettings(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.location.file.hasPrefix("<--set "),
+              let setting = settings.first(where: { "<--set \($0.key)>" == diagnostic.location.file }),
+              let location = setting.location else { return diagnostic }
+        var moved = diagnostic
+        moved.location = location
+        moved.message += " (in 'set: \(setting.key)')"
+        return moved
+    }
+
     /// What a render of this job needs to know about the layout and `set` values.
     public var loadOptions: LoadOptions {
         LoadOptions(layout: layout, settings: settings.map { ($0.key, $0.value) })
@@ -39,10 +50,19 @@ public struct JobSetting: Hashable, Sendable {
     public var key: String
     /// The value as YAML text (re-parsed by the briefing loader).
     public var value: String
+    /// Where the config writes the value: errors in it are reported there. Not part of equality.
+    public var location: SourceLocation?
 
-    public init(key: String, value: String) {
+    public init(key: String, value: String, location: SourceLocation? = nil) {
         self.key = key
         self.value = value
+        self.location = location
+    }
+
+    public static func == (a: JobSetting, b: JobSetting) -> Bool { a.key == b.key && a.value == b.value }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(key)
+        hasher.combine(value)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import FolioModel
+import Folio
 
 /// How to run a batch (the `folio batch` options).
 public struct BatchOptions: Sendable {
@@ -26,6 +27,8 @@ public enum BatchSession {
     public static func run(config path: String, options: BatchOptions) throws -> BatchSummary {
         let start = Date()
         let config = try BatchConfigLoader.load(path)
+        let collisions = OutputCollisions.find(config.jobs)
+        guard collisions.isEmpty else { throw DiagnosticList(collisions) }
         let jobs = config.jobs.filter { options.shard?.contains($0.name) ?? true }
         let output = try OutputFolder(config.output, create: !options.dryRun)
         let manifest = JobManifest(output: output.path)
@@ -47,7 +50,7 @@ public enum BatchSession {
             progress.skipped(planned.job.name)
         }
 
-        let signals = StopSignals { output.removeOwnTemporaries(manifestFolder: manifest.folder) }
+        let signals = StopSignals(cleanUp: { output.removeOwnTemporaries(manifestFolder: manifest.folder) })
         defer { signals.cancel() }
         let executor = BatchExecutor(jobs: toBuild, workers: options.workers) {
             try JobRunner(output: output, fingerprints: fingerprints)
@@ -87,9 +90,10 @@ public enum BatchSession {
                             seconds: Date().timeIntervalSince(start), interrupted: false)
     }
 
-    /// `folio check CONFIG`: the config's errors, and every job whose name is unsafe.
+    /// `folio check CONFIG`: the config's errors (thrown), then colliding outputs and every job
+    /// that would fail, each with its errors and an error at the job's config line.
     public static func check(config path: String) throws -> (jobs: Int, problems: [Diagnostic]) {
         let config = try BatchConfigLoader.load(path)
-        return (config.jobs.count, config.jobs.compactMap(\.problem))
+        return (config.jobs.count, try BatchCheck.problems(of: config))
     }
 }

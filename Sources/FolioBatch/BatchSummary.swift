@@ -71,11 +71,7 @@ public struct BatchSummary: Codable, Sendable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(self)
         let path = Paths.join(folder, Self.fileName(for: shard.flatMap(Shard.init(parsing:))))
-        try OutputFile.write(path) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-                throw OutputError("cannot write '\(temporary)'")
-            }
-        }
+        try OutputFile.write(path, data: data)
         return path
     }
 }

@@ -86,7 +86,7 @@ struct JobFields {
             } else {
                 text = try Yams.serialize(node: item.node)
             }
-            settings.append(JobSetting(key: name, value: text))
+            settings.append(JobSetting(key: name, value: text, location: item.location))
         }
         return settings
     }

@@ -39,11 +39,7 @@ public struct JobManifest: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let data = try encoder.encode(record)
-        try OutputFile.write(path(for: name)) { temporary in
-            guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-                throw OutputError("cannot write '\(temporary)'")
-            }
-        }
+        try OutputFile.write(path(for: name), data: data)
     }
 
     /// Forgets the job (its build has started, or it failed).

@@ -42,7 +42,10 @@ final class JobRunner {
             outcome.status = .built
             outcome.warnings = log.diagnostics
         } catch let diagnostic as Diagnostic {
-            outcome.error = diagnostic.description
+            outcome.error = job.locatingSettings(diagnostic).description
+        } catch let error as OutputError {
+            // Writing failed: reported at the job's config line, the message naming the output path.
+            outcome.error = Diagnostic.error(at: job.nameLocation, error.description).description
         } catch {
             outcome.error = "\(SourceLocation.start(of: job.source)): error: \(error)"
         }
@@ -58,7 +61,7 @@ final class JobRunner {
             if format == .pdf {
                 let file = job.name + ".pdf"
                 try output.checkTarget(file, job: job)
-                try OutputFile.write(Paths.join(output.path, file)) { temporary in try renderer.writePDF(document, to: temporary) }
+                try OutputFile.write(Paths.join(output.path, file), filter: renderer.outputFilter) { sink in try renderer.writePDF(document, to: sink) }
                 files.append(file)
             } else {
                 let names = (1...max(1, document.pageCount)).map { String(format: "%@-%03d.%@", job.name, $0, format.rawValue) }

@@ -81,15 +81,8 @@ public struct OutputFolder: Sendable {
         }
     }
 
-    /// The process id in a temporary name `.NAME.tmp-PID-N` (see `OutputFile.temporaryPath`).
-    static func temporaryOwner(_ name: String) -> Int32? {
-        guard name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards) else { return nil }
-        let parts = name[range.upperBound...].split(separator: "-")
-        guard parts.count == 2, parts[1].allSatisfy(\.isNumber) else { return nil }
-        return Int32(parts[0])
-    }
+    /// The process id in a temporary name `.NAME.tmp-PID-N` (see `TemporaryFiles`).
+    static func temporaryOwner(_ name: String) -> Int32? { TemporaryFiles.owner(of: name) }
 
-    static func isRunning(_ pid: Int32) -> Bool {
-        kill(pid, 0) == 0 || errno == EPERM
-    }
+    static func isRunning(_ pid: Int32) -> Bool { TemporaryFiles.isRunning(pid) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Folio
 
 /// Small path helpers shared by the batch stage.
 enum Paths {
@@ -9,7 +10,7 @@ enum Paths {
 
     /// The folder holding `path` (`.` for a bare file name).
     static func folder(of path: String) -> String {
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = OutputPath.folder(of: path)
         return folder.isEmpty ? "." : folder
     }
 

@@ -4,6 +4,8 @@ import CPNG
 /// A Cairo surface, owned; `finish()` flushes it and reports write errors.
 public final class CairoSurface {
     let pointer: OpaquePointer
+    /// The sink a stream surface writes to (kept alive as long as the surface, which may write in `deinit`).
+    fileprivate var bridge: SinkBridge?
 
     init(_ pointer: OpaquePointer?, what: String) throws {
         guard let pointer else { throw RenderError.cairo("cannot create \(what)") }
@@ -18,6 +20,25 @@ public final class CairoSurface {
     /// A PDF surface writing to `path`, first page `size` in points.
     static func pdf(path: String, size: Size2) throws -> CairoSurface {
         try CairoSurface(cairo_pdf_surface_create(path, size.width, size.height), what: "PDF '\(path)'")
+    }
+
+    /// A PDF surface writing to `sink`, first page `size` in points.
+    static func pdf(sink: ByteSink, size: Size2) throws -> CairoSurface {
+        let bridge = SinkBridge(sink)
+        let surface = try CairoSurface(cairo_pdf_surface_create_for_stream(SinkBridge.callback, bridge.closure, size.width, size.height),
+                                       what: "a PDF")
+        surface.bridge = bridge
+        return surface
+    }
+
+    /// An SVG surface writing to `sink`, sized in points.
+    static func svg(sink: ByteSink, size: Size2) throws -> CairoSurface {
+        let bridge = SinkBridge(sink)
+        let surface = try CairoSurface(cairo_svg_surface_create_for_stream(SinkBridge.callback, bridge.closure, size.width, size.height),
+                                       what: "an SVG")
+        surface.bridge = bridge
+        cairo_svg_surface_set_document_unit(surface.pointer, CAIRO_SVG_UNIT_PT)
+        return surface
     }
 
     /// An SVG surface writing to `path`, sized in points.
@@ -38,7 +59,9 @@ public final class CairoSurface {
         try check()
     }
 
+    /// Throws when drawing or writing failed; a sink's own error (naming the output) comes first.
     func check() throws {
+        if let failure = bridge?.failure { throw failure }
         let status = cairo_surface_status(pointer)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
     }
@@ -51,6 +74,20 @@ public final class CairoSurface {
         let status = folio_png_write(path, data, cairo_image_surface_get_width(pointer), cairo_image_surface_get_height(pointer),
                                      cairo_image_surface_get_stride(pointer), opaque ? 0 : 1, 3)
         guard status == 0 else { throw RenderError.io("cannot write PNG '\(path)'") }
+    }
+
+    /// Writes an image surface as PNG (as `writePNG(to:opaque:)`) into `sink`.
+    func writePNG(to sink: ByteSink, opaque: Bool) throws {
+        cairo_surface_flush(pointer)
+        guard let data = cairo_image_surface_get_data(pointer) else { throw RenderError.io("cannot encode a PNG") }
+        let bridge = SinkBridge(sink)
+        let status = folio_png_write_fn({ closure, bytes, length in
+            guard let closure else { return -1 }
+            return Unmanaged<SinkBridge>.fromOpaque(closure).takeUnretainedValue().write(bytes, length) ? 0 : -1
+        }, bridge.closure, data, cairo_image_surface_get_width(pointer), cairo_image_surface_get_height(pointer),
+           cairo_image_surface_get_stride(pointer), opaque ? 0 : 1, 3)
+        if let failure = bridge.failure { throw failure }
+        guard status == 0 else { throw RenderError.io("cannot encode a PNG") }
     }
 
     deinit { cairo_surface_destroy(pointer) }
@@ -80,6 +117,7 @@ final class CairoContext {
 
     /// Throws when drawing failed (Cairo then ignores everything drawn after).
     func check() throws {
+        if let failure = surface.bridge?.failure { throw failure }
         let status = cairo_status(pointer)
         guard status == CAIRO_STATUS_SUCCESS else { throw RenderError.cairo(String(cString: cairo_status_to_string(status))) }
     }

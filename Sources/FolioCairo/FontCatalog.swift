@@ -73,11 +73,12 @@ final class FontCatalog {
         self.system = system
         self.curated = curated
         // Creates the (empty) application font set that chosen faces are added to; the cache folder
-        // only keeps fontconfig from complaining about the empty folder it scans.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("folio-fontconfig")
-        let empty = scratch.appendingPathComponent("empty").path
-        try? FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        let rules = "<fontconfig><cachedir>\(scratch.appendingPathComponent("cache").path)</cachedir></fontconfig>"
+        // only keeps fontconfig from complaining about the empty folder it scans. Both live in the
+        // user's private cache folder (FontCacheFolder), never in a shared predictable path.
+        let scratch = FontCacheFolder.path
+        let empty = scratch + "/empty"
+        mkdir(empty, 0o700)
+        let rules = "<fontconfig><cachedir>\(scratch)/fontconfig</cachedir></fontconfig>"
         FcConfigParseAndLoadFromMemory(curated, rules, 1)
         FcConfigAppFontAddDir(curated, empty)
         FcConfigParseAndLoadFromMemory(curated, Self.bitmapScaling, 1)

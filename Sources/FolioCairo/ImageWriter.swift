@@ -14,10 +14,26 @@ public struct ImageWriter {
 
     /// A PNG of `items` on a `size`-point canvas at `dpi` (72 dpi = 1 pixel per point).
     public func writePNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background = .white, to path: String) throws {
+        try drawPNG(items, size: size, dpi: dpi, background: background).writePNG(to: path, opaque: background == .white)
+    }
+
+    /// A PNG of `items` streamed into `sink`.
+    public func writePNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background = .white, to sink: ByteSink) throws {
+        try drawPNG(items, size: size, dpi: dpi, background: background).writePNG(to: sink, opaque: background == .white)
+    }
+
+    /// The largest width or height of an image Cairo can make, in pixels.
+    public static let maximumSide = 32_767
+
+    /// The image of `items`, drawn (not yet encoded).
+    func drawPNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background) throws -> CairoSurface {
         let scale = dpi / 72
         let width = max(1, Int((size.width * scale).rounded(.up))), height = max(1, Int((size.height * scale).rounded(.up)))
         guard width * height <= Self.maximumPixels else {
             throw RenderError.io("a \(width)×\(height) pixel image is larger than the \(Self.maximumPixels)-pixel limit; lower --dpi or --scale")
+        }
+        guard width <= Self.maximumSide, height <= Self.maximumSide else {
+            throw RenderError.io("a \(width)×\(height) pixel image is wider or taller than \(Self.maximumSide) pixels (Cairo's limit); lower --dpi or --scale")
         }
         let surface = try CairoSurface.image(width: width, height: height)
         let context = try CairoContext(surface)
@@ -29,12 +45,20 @@ public struct ImageWriter {
         cairo_scale(cr, scale, scale)
         ItemPainter(fonts: fonts, emitsTags: false).draw(items, on: cr)
         try context.check()
-        try surface.writePNG(to: path, opaque: background == .white)
+        return surface
     }
 
     /// An SVG of `items` on a `size`-point canvas.
     public func writeSVG(_ items: [DisplayItem], size: Size, background: Background = .white, to path: String) throws {
-        let surface = try CairoSurface.svg(path: path, size: Size2(width: size.width, height: size.height))
+        try drawSVG(items, size: size, background: background, on: CairoSurface.svg(path: path, size: Size2(width: size.width, height: size.height)))
+    }
+
+    /// An SVG of `items` streamed into `sink`.
+    public func writeSVG(_ items: [DisplayItem], size: Size, background: Background = .white, to sink: ByteSink) throws {
+        try drawSVG(items, size: size, background: background, on: CairoSurface.svg(sink: sink, size: Size2(width: size.width, height: size.height)))
+    }
+
+    private func drawSVG(_ items: [DisplayItem], size: Size, background: Background, on surface: CairoSurface) throws {
         do {
             let context = try CairoContext(surface)
             if background == .white {
@@ -50,7 +74,16 @@ public struct ImageWriter {
     /// A one-page PDF of `items` on a `size`-point canvas (a chart alone).
     public func writePDF(_ items: [DisplayItem], size: Size, metadata: PDFMetadata, background: Background = .white,
                          to path: String) throws {
-        let writer = try PDFWriter(path: path, firstPageSize: size, metadata: metadata, fonts: fonts)
+        try drawPDF(items, size: size, background: background, with: PDFWriter(path: path, firstPageSize: size, metadata: metadata, fonts: fonts))
+    }
+
+    /// A one-page PDF of `items` streamed into `sink`.
+    public func writePDF(_ items: [DisplayItem], size: Size, metadata: PDFMetadata, background: Background = .white,
+                         to sink: ByteSink) throws {
+        try drawPDF(items, size: size, background: background, with: PDFWriter(sink: sink, firstPageSize: size, metadata: metadata, fonts: fonts))
+    }
+
+    private func drawPDF(_ items: [DisplayItem], size: Size, background: Background, with writer: PDFWriter) throws {
         var drawn = items
         if background == .white {
             drawn.insert(.rect(RectItem(rect: Rect(x: 0, y: 0, width: size.width, height: size.height), fill: .white)), at: 0)

@@ -14,9 +14,20 @@ public final class PDFWriter {
     public private(set) var pageCount = 0
     private var currentSize: Size
 
-    public init(path: String, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
+    public convenience init(path: String, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
+        try self.init(surface: CairoSurface.pdf(path: path, size: Size2(width: firstPageSize.width, height: firstPageSize.height)),
+                      firstPageSize: firstPageSize, metadata: metadata, fonts: fonts)
+    }
+
+    /// A PDF streamed into `sink`: a write the sink refuses is thrown by `add` or `finish`.
+    public convenience init(sink: ByteSink, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
+        try self.init(surface: CairoSurface.pdf(sink: sink, size: Size2(width: firstPageSize.width, height: firstPageSize.height)),
+                      firstPageSize: firstPageSize, metadata: metadata, fonts: fonts)
+    }
+
+    private init(surface: CairoSurface, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
         currentSize = firstPageSize
-        surface = try CairoSurface.pdf(path: path, size: Size2(width: firstPageSize.width, height: firstPageSize.height))
+        self.surface = surface
         context = try CairoContext(surface)
         painter = ItemPainter(fonts: fonts, emitsTags: true)
         let entries: [(cairo_pdf_metadata_t, String)] = [

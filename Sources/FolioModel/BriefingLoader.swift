@@ -20,7 +20,9 @@ public enum BriefingLoader {
 
     public static func load(path: String, options: LoadOptions = LoadOptions(), log: DiagnosticLog = DiagnosticLog()) throws -> Briefing {
         let text = try InputFile.read(path, what: "briefing")
-        let baseFolder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        // (Foundation's deletingLastPathComponent traps on a one-character path such as `a`.)
+        let folderPart = path.count < 2 ? "" : (path as NSString).deletingLastPathComponent
+        let baseFolder = folderPart.isEmpty ? "." : folderPart
         let split = try FrontMatter(splitting: text, file: path)
 
         var fields: [String: YAMLValue] = [:]

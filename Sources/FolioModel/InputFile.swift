@@ -5,6 +5,9 @@ public enum InputFile {
     /// The largest input file Folio reads (16 MiB).
     public static let maximumBytes = 16 << 20
 
+    /// The name standard input is read under (`folio render -`); positions in it say `<stdin>`.
+    public static let standardInput = "<stdin>"
+
     /// The file's text; errors point at `location` (where the file was named) or the file itself.
     public static func read(_ path: String, referencedFrom location: SourceLocation? = nil, what: String = "file") throws -> String {
         let data = try bytes(path, referencedFrom: location, what: what)
@@ -21,6 +24,8 @@ public enum InputFile {
     /// The file's bytes, bounded by `maximumBytes`.
     public static func bytes(_ path: String, referencedFrom location: SourceLocation? = nil, what: String = "file") throws -> Data {
         let at = location ?? .start(of: path)
+        if path == standardInput, Overrides.text(for: path) == nil { return try StandardInput.bytes(at: at) }
+        if let text = Overrides.text(for: path) { return Data(text.utf8) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw Diagnostic.error(at: at, "\(what) '\(path)' does not exist")
@@ -34,6 +39,42 @@ public enum InputFile {
             throw Diagnostic.error(at: at, "cannot read \(what) '\(path)'")
         }
         return data
+    }
+
+    /// Texts read instead of files, by path: `folio check` masks the part of an input that had an
+    /// error (keeping line numbers) to look for the next error. Process-wide; set only while checking.
+    public enum Overrides {
+        nonisolated(unsafe) static var texts: [String: String] = [:]
+        static let lock = NSLock()
+
+        public static func text(for path: String) -> String? { lock.withLock { texts[path] } }
+        public static func set(_ text: String?, for path: String) { lock.withLock { texts[path] = text } }
+        public static func removeAll() { lock.withLock { texts.removeAll() } }
+    }
+
+    /// Standard input, read once (to its end, bounded by `maximumBytes`) and kept for later reads.
+    enum StandardInput {
+        nonisolated(unsafe) static var cached: Data?
+        static let lock = NSLock()
+
+        static func bytes(at location: SourceLocation) throws -> Data {
+            lock.lock(); defer { lock.unlock() }
+            if let cached { return cached }
+            var data = Data()
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let count = Foundation.read(STDIN_FILENO, &buffer, buffer.count)
+                if count < 0 && errno == EINTR { continue }
+                guard count >= 0 else { throw Diagnostic.error(at: location, "cannot read standard input: \(String(cString: strerror(errno)))") }
+                if count == 0 { break }
+                data.append(contentsOf: buffer[0..<count])
+                guard data.count <= maximumBytes else {
+                    throw Diagnostic.error(at: location, "standard input has more than \(maximumBytes) bytes; at most \(maximumBytes) are read")
+                }
+            }
+            cached = data
+            return data
+        }
     }
 
     static func firstInvalidUTF8Position(_ data: Data) -> (Int, Int) {

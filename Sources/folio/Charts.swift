@@ -11,7 +11,7 @@ struct Charts: ParsableCommand {
         """
     )
 
-    @Argument(help: "The briefing whose charts to export.")
+    @Argument(help: "The briefing whose charts to export ('-': standard input).")
     var source: String
 
     @Option(help: "Export only the chart with this id (repeatable).")
@@ -42,6 +42,7 @@ struct Charts: ParsableCommand {
         guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be above 0 and at most 16") }
         if let width { guard width >= 72, width <= 14_400 else { throw ValidationError("--width must be between 72 and 14400 points") } }
         _ = try parseSettings(settings)
+        if output == "-" { throw ValidationError("charts are written one file each into a folder; -o - (standard output) cannot take them") }
     }
 
     func run() throws {

@@ -5,10 +5,15 @@ import Foundation
 /// `folio check SOURCE|CONFIG`: everything a render does except writing files.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a briefing (or a batch config) for errors without writing anything."
+        abstract: "Check a briefing (or a batch config) for errors without writing anything.",
+        discussion: """
+        Runs the whole pipeline short of writing: loading, layout and drawing. Reports every error
+        it can find (up to \(Renderer.maximumCheckErrors)), not only the first; for a batch config, the
+        config's errors, colliding outputs, and every job that would fail.
+        """
     )
 
-    @Argument(help: "A briefing (.md) or a batch config (.yaml).")
+    @Argument(help: "A briefing (.md; '-': standard input) or a batch config (.yaml).")
     var source: String
 
     func run() throws {
@@ -16,9 +21,13 @@ struct Check: ParsableCommand {
             if source.hasSuffix(".yaml") || source.hasSuffix(".yml") {
                 return try checkBatchConfig(source)
             }
-            let (document, warnings) = try Renderer().retainUntilExit().layout(source: source)
-            print("\(source): ok (\(document.pageCount) pages)")
-            return warnings
+            let result = try Renderer().retainUntilExit().check(source: source)
+            guard result.errors.isEmpty else {
+                throw DiagnosticList(result.warnings + result.errors,
+                                     note: result.stoppedEarly ? "stopped after \(result.errors.count) errors" : nil)
+            }
+            print("\(source == "-" ? "<stdin>" : source): ok (\(result.pageCount) pages)")
+            return result.warnings
         }
     }
 }

@@ -24,6 +24,9 @@ func runReportingErrors(_ body: () throws -> [Diagnostic]) throws {
     } catch let diagnostic as Diagnostic {
         FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         throw ExitCode(1)
+    } catch let list as DiagnosticList {
+        FileHandle.standardError.write(Data((list.description + "\n").utf8))
+        throw ExitCode(1)
     } catch let error as OutputError {
         FileHandle.standardError.write(Data(("folio: error: \(error.description)\n").utf8))
         throw ExitCode(1)
@@ -41,4 +44,9 @@ func parseSettings(_ values: [String]) throws -> [(key: String, value: String)] 
         }
         return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
+}
+
+/// Prints a command's closing line, on standard error when standard output carries a document.
+func printSummary(_ line: String, toError: Bool) {
+    if toError { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
 }

@@ -10,17 +10,20 @@ struct Render: ParsableCommand {
         discussion: """
         PDF goes to -o FILE, or Output/NAME.pdf. PNG and SVG pages go to the folder -o DIR
         (created if needed), or Output/, named NAME-001.png, NAME-002.png, ...
+        SOURCE '-' reads the briefing from standard input; '-o -' writes the PDF to standard output.
+        An -o naming a device, a FIFO or a symlink is written through (a symlink's target is
+        replaced atomically in its own folder); the link or device itself is never replaced.
         Example: folio render Assets/briefings/llama-journey.md --format png --dpi 150
         """
     )
 
-    @Argument(help: "The briefing: Markdown with YAML front matter.")
+    @Argument(help: "The briefing: Markdown with YAML front matter ('-': standard input).")
     var source: String
 
     @Option(help: "A layout name (from Layouts/) or a path to a layout YAML file; overrides the front matter.")
     var layout: String?
 
-    @Option(name: [.short, .customLong("output")], help: "Output file (pdf) or folder (png, svg).")
+    @Option(name: [.short, .customLong("output")], help: "Output file (pdf; '-': standard output) or folder (png, svg).")
     var output: String?
 
     @Option(help: "Output format: pdf, png or svg.")
@@ -35,6 +38,9 @@ struct Render: ParsableCommand {
     func validate() throws {
         guard dpi >= 10, dpi <= RenderOptions.maximumDPI else { throw ValidationError("--dpi must be between 10 and \(Int(RenderOptions.maximumDPI))") }
         _ = try parseSettings(settings)
+        if output == "-", format != .pdf {
+            throw ValidationError("-o - (standard output) takes one PDF; \(format.rawValue) pages are one file each: name a folder")
+        }
     }
 
     func run() throws {
@@ -43,7 +49,8 @@ struct Render: ParsableCommand {
         try runReportingErrors {
             let result = try Renderer().retainUntilExit().render(source: source, options: options)
             let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(options.output ?? "Output")"
-            print("wrote \(summary) (\(result.pageCount) pages)")
+            // With the PDF on standard output, the summary goes to standard error.
+            printSummary("wrote \(summary == "-" ? "standard output" : summary) (\(result.pageCount) pages)", toError: output == "-")
             return result.warnings
         }
     }

@@ -2,6 +2,12 @@
 import ArgumentParser
 import Foundation
 
+import Folio
+
+// SIGINT/SIGTERM: handled on a thread of their own from here on (temporaries removed, then the
+// process ends by the signal; a batch stops gently first). Before any other thread starts.
+SignalWatch.start()
+
 // Usage errors exit 2 (the convention FORMATS.md sets), input errors 1.
 do {
     var command = try Folio.parseAsRoot()

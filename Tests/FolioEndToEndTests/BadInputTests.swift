@@ -139,4 +139,21 @@ final class BadInputTests: XCTestCase {
         XCTAssertTrue(run.stderr.hasPrefix("\(bad):3:1: error:"), run.stderr)
         XCTAssertEqual(TestSupport.files(in: folder), ["b.md"])
     }
+
+    func testOneCharacterPathsAreNotACrash() throws {
+        // Foundation's deletingLastPathComponent traps on one-character paths (`-o -` used to exit 132).
+        let folder = try TestSupport.temporaryFolder(for: self)
+        try TestSupport.write("# A\n\nText.\n", to: "a", in: folder)
+        let run = try TestSupport.folio(["render", "a", "-o", "b"], in: folder)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(try Data(contentsOf: folder.appendingPathComponent("b")).starts(with: Data("%PDF".utf8)))
+    }
+
+    func testOutputNamingAFolderIsAnErrorNamingIt() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let source = try TestSupport.write("# A\n\nText.\n", to: "a.md", in: folder)
+        let run = try TestSupport.folio(["render", source, "-o", folder.path])
+        XCTAssertEqual(run.status, 1, run.stdout)
+        XCTAssertTrue(run.stderr.contains("cannot write '\(folder.path)': it is a folder"), run.stderr)
+    }
 }
