@@ -1,4 +1,5 @@
 import FolioDisplay
+import Foundation
 
 /// Shaping ahead: a batch of requests shared between this thread and a helper thread.
 extension PangoMeasurer {
@@ -16,16 +17,33 @@ extension PangoMeasurer {
         var seen = Set<TextRequest>()
         let pending = requests.filter { !isCached($0) && seen.insert($0).inserted }
         guard pending.count >= Self.minimumParallelBatch else { return }
-        if helper == nil { helper = try? ParallelShaper(sharingWith: self) }
-        guard let helper else { return }
+        guard let helper = startHelper() else { return }
         let before = (helper.measurer.unknownGlyphCount, helper.measurer.shapedParagraphs, helper.measurer.shapedLines)
         let queue = TextQueue(pending)
         let started = helper.start(queue)
         let mine = queue.answer(with: self)
-        for (index, result) in mine + started.finish() { store(result, for: queue.requests[index]) }
+        let theirs = started.finish()
+        helperShaped += theirs.count
+        for (index, result) in mine + theirs { store(result, for: queue.requests[index]) }
         unknownGlyphCount += helper.measurer.unknownGlyphCount - before.0
         shapedParagraphs += helper.measurer.shapedParagraphs - before.1
         shapedLines += helper.measurer.shapedLines - before.2
+    }
+
+    /// The helper, made on first use. A helper that cannot be made is not tried again: its error
+    /// is kept in `helperFailure` (and printed with `FOLIO_TRACE=1`), and shaping stays serial.
+    func startHelper() -> ParallelShaper? {
+        if let helper { return helper }
+        guard helperFailure == nil else { return nil }
+        do {
+            helper = try ParallelShaper(sharingWith: self)
+        } catch {
+            helperFailure = "\(error)"
+            if ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1" {
+                FileHandle.standardError.write(Data("trace: shaping stays on one thread: \(error)\n".utf8))
+            }
+        }
+        return helper
     }
 
     func isCached(_ request: TextRequest) -> Bool {

@@ -12,6 +12,10 @@ public final class PangoMeasurer: TextMeasuring {
     private var hyphenators: [String: Hyphenator?] = [:]
     /// Shapes `shapeAhead`'s requests alongside this one, on another thread with its own font map.
     var helper: ParallelShaper?
+    /// Why the helper thread could not be started (shaping then stays on this thread), if it failed.
+    public internal(set) var helperFailure: String?
+    /// Requests the helper thread shaped, summed over every `shapeAhead` batch.
+    public internal(set) var helperShaped = 0
     /// Whether `shapeAhead` may use a second thread (off for batch workers, which fill every core).
     public let shapesInParallel: Bool
     var paragraphCache: [ParagraphKey: [TextLine]] = [:]

@@ -1,28 +1,62 @@
-// A look-at preview: writes the sample timeline as SVG (monospace, so the fixed-advance widths are exact).
-// Runs only with FOLIO_TIMELINE_PREVIEW=DIR; convert with any SVG renderer to look at it.
+// The sample timeline written as SVG previews (monospace, so the fixed-advance widths are exact),
+// checked: every label in the SVG, nothing outside the drawing, no label over another. The files go
+// to FOLIO_TIMELINE_PREVIEW=DIR when set (to look at them), else to a temporary folder.
 import FolioDisplay
 @testable import FolioCharts
 @testable import FolioModel
+import FolioTestSupport
 import XCTest
 
 final class TimelinePreviewTests: XCTestCase {
-    func testWritePreview() throws {
-        guard let folder = ProcessInfo.processInfo.environment["FOLIO_TIMELINE_PREVIEW"] else { throw XCTSkip("set FOLIO_TIMELINE_PREVIEW=DIR") }
+    func testPreviewsHoldEveryLabelInsideTheDrawing() throws {
+        let folder: String
+        if let chosen = ProcessInfo.processInfo.environment["FOLIO_TIMELINE_PREVIEW"] {
+            folder = chosen
+        } else {
+            folder = try TestSupport.temporaryFolder(for: self).path
+        }
         let path = TimelineFixtures.repositoryRoot.appendingPathComponent("Assets/briefings/llama-timeline.yaml").path
         var data = DataSet()
         try DataSetLoader.load(paths: [(path, SourceLocation(file: "test", line: 1, column: 1))], into: &data)
         let cases: [(String, String, Double)] = [("llama", "use: llama-journey", 482), ("llama-2022", "use: llama-journey\nfrom: 2022-10", 482),
                                                  ("llama-narrow", "use: llama-journey", 300)]
+        var scenes: [(String, TimelineScene)] = []
         for (name, body, width) in cases {
             let timeline = try TimelineLoader.load(TimelineFixtures.fence(body), data: data)
-            let scene = TimelineLayout(timeline: timeline, frame: ChartFrame(width: width, maximumHeight: 600), theme: ChartTheme(background: .white),
-                                       measurer: FixedAdvanceMeasurer(advance: 0.602)).layout()
-            try svg(scene.drawing).write(toFile: folder + "/\(name).svg", atomically: true, encoding: .utf8)
+            scenes.append((name, TimelineLayout(timeline: timeline, frame: ChartFrame(width: width, maximumHeight: 600),
+                                                theme: ChartTheme(background: .white), measurer: FixedAdvanceMeasurer(advance: 0.602)).layout()))
         }
         let big = TimelineBenchmarkTests.synthetic(count: 1000)
-        let scene = TimelineLayout(timeline: big, frame: ChartFrame(width: 482, maximumHeight: 400), theme: ChartTheme(background: .white),
-                                   measurer: FixedAdvanceMeasurer(advance: 0.602)).layout()
-        try svg(scene.drawing).write(toFile: folder + "/synthetic-1000.svg", atomically: true, encoding: .utf8)
+        scenes.append(("synthetic-1000", TimelineLayout(timeline: big, frame: ChartFrame(width: 482, maximumHeight: 400),
+                                                        theme: ChartTheme(background: .white),
+                                                        measurer: FixedAdvanceMeasurer(advance: 0.602)).layout()))
+        for (name, scene) in scenes {
+            let text = svg(scene.drawing)
+            let file = folder + "/\(name).svg"
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            let written = try String(contentsOfFile: file, encoding: .utf8)
+            XCTAssertTrue(written.hasPrefix("<svg") && written.hasSuffix("</svg>\n"), name)
+            // One <text> per span of each text item (the drawing is flat), every label's text in the file.
+            let texts = scene.drawing.items.compactMap { item -> TextItem? in if case .text(let text) = item { text } else { nil } }
+            XCTAssertFalse(texts.isEmpty, name)
+            XCTAssertEqual(written.components(separatedBy: "<text ").count - 1, texts.reduce(0) { $0 + $1.line.spans.count }, name)
+            for label in scene.labels {
+                for span in label.item.line.spans where !span.text.isEmpty {
+                    XCTAssertTrue(written.contains(">\(escaped(span.text))</text>"), "\(name): '\(span.text)' missing")
+                }
+            }
+            XCTAssertEqual(SceneChecks.problems(scene), [], name)
+        }
+        // The full sample shows every event's label, whole.
+        let labels = Set(scenes[0].1.labels.map(\.item.line.text))
+        for label in ["FAIR founded; LeCun joins", "Llama 1", "Llama 2 with Microsoft", "Llama 3.1", "DeepSeek open MoE model",
+                      "Llama 4 Scout and Maverick", "TBD Lab under Alex Wang", "600 AI roles cut"] {
+            XCTAssertTrue(labels.contains { $0.hasSuffix(label) }, "'\(label)' not drawn whole: \(labels.sorted())")
+        }
+    }
+
+    func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
     }
 
     func svg(_ drawing: Drawing) -> String {

@@ -25,7 +25,8 @@ final class ChartExportTests: XCTestCase {
 
     func testChartsMatchTheirReferences() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
-        let run = try TestSupport.folio(["charts", TestSupport.sampleBriefing, "--scale", "1.5", "-o", folder.path])
+        let run = try TestSupport.folio(["charts", TestSupport.sampleBriefing, "--scale", "1.5", "-o", folder.path],
+                                        environment: TestSupport.pinnedFonts)
         XCTAssertEqual(run.status, 0, run.stderr)
         for id in ["llama-journey", "meta-ai-2023", "meta-ai-2025"] {
             let png = folder.appendingPathComponent("llama-journey-\(id).png").path

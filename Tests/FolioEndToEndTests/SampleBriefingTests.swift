@@ -129,17 +129,36 @@ final class SampleBriefingTests: XCTestCase {
         }
     }
 
-    func testTwoRendersAreByteIdentical() throws {
+    /// Two separate `folio` processes (each with its own hash seed, thread timing, working folder,
+    /// time zone, locale and font cache folder) write the same bytes: PDF, PNG and SVG.
+    func testRendersInTwoProcessesAreByteIdentical() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
-        let second = folder.appendingPathComponent("again.pdf").path
-        let run = try TestSupport.folio(["render", TestSupport.sampleBriefing, "-o", second])
-        XCTAssertEqual(run.status, 0, run.stderr)
-        let first = try Data(contentsOf: URL(fileURLWithPath: try samplePDF()))
-        XCTAssertEqual(first, try Data(contentsOf: URL(fileURLWithPath: second)))
+        var outputs: [[String: Data]] = []
+        for (index, environment) in [["TZ": "UTC", "LC_ALL": "C"], ["TZ": "Asia/Tokyo", "LC_ALL": "C.UTF-8"]].enumerated() {
+            let run = folder.appendingPathComponent("run\(index)")
+            try FileManager.default.createDirectory(at: run, withIntermediateDirectories: true)
+            var env = environment
+            env["XDG_CACHE_HOME"] = run.appendingPathComponent("cache").path
+            for (format, output) in [("pdf", "out/sample.pdf"), ("png", "out"), ("svg", "out")] {
+                let result = try TestSupport.folio(["render", TestSupport.sampleBriefing, "--format", format, "--dpi", "40",
+                                                    "-o", run.appendingPathComponent(output).path], in: index == 0 ? folder : run,
+                                                   environment: env)
+                XCTAssertEqual(result.status, 0, result.stderr)
+            }
+            let out = run.appendingPathComponent("out")
+            var files: [String: Data] = [:]
+            for name in TestSupport.files(in: out) { files[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
+            outputs.append(files)
+        }
+        XCTAssertTrue(outputs[0].keys.contains("sample.pdf") && outputs[0].keys.contains("llama-journey-001.png")
+                      && outputs[0].keys.contains("llama-journey-001.svg"), "\(outputs[0].keys.sorted())")
+        XCTAssertEqual(outputs[0].keys.sorted(), outputs[1].keys.sorted())
+        for (name, data) in outputs[0] { XCTAssertEqual(data, outputs[1][name], "\(name) differs between two processes") }
     }
 
     /// Shaping shared between two threads (each with its own font map) must give exactly the PDF
-    /// one thread gives: which thread shaped a line may never show in the output.
+    /// one thread gives: which thread shaped a line may never show in the output. The helper thread
+    /// must really have shaped part of it (else serial is compared with serial).
     func testParallelShapingGivesTheSerialPDF() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         var renders: [Data] = []
@@ -151,6 +170,12 @@ final class SampleBriefingTests: XCTestCase {
             options.output = path
             _ = try renderer.render(source: TestSupport.sampleBriefing, options: options)
             renders.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+            XCTAssertNil(renderer.measurer.helperFailure, "the helper thread did not start")
+            if renderer.measurer.shapesAhead {
+                XCTAssertGreaterThan(renderer.measurer.helperShaped, 0, "the helper thread shaped nothing")
+            } else {
+                XCTAssertEqual(renderer.measurer.helperShaped, 0)
+            }
         }
         XCTAssertEqual(renders[0], renders[1], "parallel shaping changed the PDF")
         XCTAssertEqual(renders[1], renders[2], "two parallel renders differ")

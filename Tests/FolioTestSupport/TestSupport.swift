@@ -15,6 +15,13 @@ public enum TestSupport {
 
     public static var sampleBriefing: String { repoRoot.appendingPathComponent("Assets/briefings/llama-journey.md").path }
 
+    /// The fontconfig file naming the font files reference images are drawn with (`Tests/Fonts/fonts.conf`).
+    public static var pinnedFontsFile: String { repoRoot.appendingPathComponent("Tests/Fonts/fonts.conf").path }
+
+    /// The environment that makes `folio` use only the pinned fonts: pass it to `folio(_:environment:)`
+    /// for every render compared with a reference image.
+    public static var pinnedFonts: [String: String] { ["FONTCONFIG_FILE": pinnedFontsFile] }
+
     /// The built `folio` executable beside the test bundle.
     public static var folioBinary: String {
         var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]

@@ -24,7 +24,7 @@ struct OrgComposer {
         let unit = style.theme.textSize / 8.5
         let hasLinks = forest.org.links.contains { part.cardIndex[$0.from] != nil && part.cardIndex[$0.to] != nil }
         let margin = hasLinks ? 14 * unit : 2.0
-        var width = part.placement.size.width + 2 * margin
+        var width = max(part.placement.size.width + 2 * margin, widestLinkLabel(part) + 2)
         var y = 2.0
         let lines = headingLines(part)
         for (line, _) in lines {
@@ -32,7 +32,7 @@ struct OrgComposer {
             width = max(width, line.width + 4)
         }
         if !lines.isEmpty { y += 4 * unit }
-        y += 2 * margin - 2 + part.placement.size.height
+        y += 2 * margin - 2 + part.placement.size.height + labelRoom(part)
         let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards,
                                                           cardRadius: cardRadius)
         if legendHeight > 0 {
@@ -53,6 +53,29 @@ struct OrgComposer {
         return [(cards.line(text, style.headerStyle), anchorName(froms[0]))]
     }
 
+    /// The labels of the links drawn in `part`.
+    func linkLabels(_ part: OrgPart) -> [TextLine] {
+        forest.org.links.compactMap { link in
+            guard let label = link.label, !label.isEmpty, part.cardIndex[link.from] != nil, part.cardIndex[link.to] != nil else { return nil }
+            return cards.line(label, style.linkLabelStyle)
+        }
+    }
+
+    /// The widest label box of the links drawn in `part` (0 without labelled links).
+    func widestLinkLabel(_ part: OrgPart) -> Double {
+        linkLabels(part).reduce(0.0) { max($0, $1.width + 4) }
+    }
+
+    /// Height added below the cards so every label has a free row: the margins above and below the
+    /// cards hold one row each (the chart is at least as wide as the widest label); each further
+    /// label may need a row of its own.
+    func labelRoom(_ part: OrgPart) -> Double {
+        let labels = linkLabels(part)
+        guard labels.count > 2 else { return 0 }
+        let row = labels.reduce(0.0) { max($0, $1.height + 2) } + 1
+        return Double(labels.count - 2) * row
+    }
+
     func legendWidth(_ items: [DisplayItem]) -> Double {
         items.reduce(0.0) { right, item in
             if case .text(let text) = item { return max(right, text.origin.x + text.line.width) }
@@ -70,7 +93,7 @@ struct OrgComposer {
         let margin = links.isEmpty ? 2.0 : 14 * unit
         var items: [DisplayItem] = [.anchor(AnchorItem(name: anchorName(part.number), point: .zero))]
         var y = 2.0
-        var width = part.placement.size.width + 2 * margin
+        var width = max(part.placement.size.width + 2 * margin, widestLinkLabel(part) + 2)
 
         // Heading.
         let headingLines = self.headingLines(part)
@@ -100,15 +123,18 @@ struct OrgComposer {
         }
         if !links.isEmpty {
             let rects = part.placement.cards.map(\.rect)
-            let bounds = Rect(x: -margin + 1, y: -margin + 1, width: part.placement.size.width + 2 * margin - 2,
-                              height: part.placement.size.height + 2 * margin - 2)
+            // Wide enough for the widest label (a long label on a small chart widens it).
+            let bounds = Rect(x: -margin + 1, y: -margin + 1,
+                              width: max(part.placement.size.width + 2 * margin - 2, widestLinkLabel(part)),
+                              height: part.placement.size.height + 2 * margin - 2 + labelRoom(part))
             let router = OrgLinkRouter(cards: rects, bounds: bounds, clearance: 6 * unit)
+            var labels: [Rect] = []
             for (link, from, to) in links {
-                chart.append(contentsOf: linkItems(link, from: rects[from], to: rects[to], router: router, cards: rects))
+                chart.append(contentsOf: linkItems(link, from: rects[from], to: rects[to], router: router, labels: &labels))
             }
         }
         items.append(.group(GroupItem(origin: origin, items: chart)))
-        y = origin.y + part.placement.size.height + margin
+        y = origin.y + part.placement.size.height + margin + labelRoom(part)
 
         // Legend.
         let (legendItems, legendHeight) = OrgLegend.items(legend, width: max(width - 4, 240 * unit), style: style, cards: cards,
@@ -123,7 +149,7 @@ struct OrgComposer {
     }
 
     /// The routed line of a link, an arrowhead at its target, and its label.
-    func linkItems(_ link: Org.Link, from: Rect, to: Rect, router: OrgLinkRouter, cards rects: [Rect]) -> [DisplayItem] {
+    func linkItems(_ link: Org.Link, from: Rect, to: Rect, router: OrgLinkRouter, labels: inout [Rect]) -> [DisplayItem] {
         let unit = style.theme.textSize / 8.5
         let dash: [Double]
         switch link.style {
@@ -159,33 +185,13 @@ struct OrgComposer {
         }
         guard let label = link.label, !label.isEmpty, points.count >= 2 else { return items }
         let line = cards.line(label, style.linkLabelStyle)
-        var best: Rect?
-        // Labels sit on the longest horizontal run where one is long enough, kept inside the routing area.
-        var segments = Array(zip(points, points.dropFirst()))
-        segments.sort { a, b in
-            let fitA = a.0.y == a.1.y && length(a) >= line.width, fitB = b.0.y == b.1.y && length(b) >= line.width
-            return fitA != fitB ? fitA : length(a) > length(b)
+        // Placed clear of every card and of the labels placed before it (see `OrgLinkRouter.labelBox`).
+        guard let box = router.labelBox(size: Size(width: line.width + 4, height: line.height + 2), route: points, taken: labels) else {
+            return items
         }
-        let area = router.bounds
-        for (a, b) in segments {
-            let mid = Point(x: (a.x + b.x) / 2, y: (a.y + b.y) / 2)
-            let width = line.width + 4, height = line.height + 2
-            // Centred on the run, or beside a vertical run (right, then left).
-            var candidates = [Point(x: mid.x - width / 2, y: mid.y - height / 2)]
-            if a.x == b.x { candidates += [Point(x: mid.x + 2, y: mid.y - height / 2), Point(x: mid.x - width - 2, y: mid.y - height / 2)] }
-            for corner in candidates {
-                var box = Rect(x: corner.x, y: corner.y, width: width, height: height)
-                box.x = min(max(box.x, area.minX), area.maxX - box.width)
-                if best == nil { best = box }
-                if !rects.contains(where: { $0.intersects(box) }) { best = box; break }
-            }
-            if let box = best, !rects.contains(where: { $0.intersects(box) }) { break }
-        }
-        guard let box = best else { return items }
+        labels.append(box)
         items.append(.rect(RectItem(rect: box, fill: Color.white.withAlpha(0.92), cornerRadius: 2)))
         items.append(.text(TextItem(origin: Point(x: box.minX + 2, y: box.minY + 1 + line.ascent), line: line)))
         return items
     }
-
-    func length(_ segment: (Point, Point)) -> Double { abs(segment.1.x - segment.0.x) + abs(segment.1.y - segment.0.y) }
 }

@@ -1,4 +1,5 @@
 import FolioDisplay
+import Foundation
 
 /// Routes a relation outside the tree as an orthogonal line that keeps clear of every card.
 ///
@@ -42,6 +43,60 @@ struct OrgLinkRouter {
         let gridY = ys.filter { $0 >= bounds.minY && $0 <= bounds.maxY }.sorted()
         guard let (path, start, end) = search(gridX, gridY, obstacles, starts: starts, ends: ends) else { return nil }
         return simplify([start.edge] + path + [end.edge])
+    }
+
+    /// Where a label of `size` goes along `route`: on the longest horizontal run that holds it, else
+    /// elsewhere along or beside the route, else the free spot nearest the route's middle. The box
+    /// never covers a card or a box in `taken` (other labels) when any such spot is within `bounds`,
+    /// and always lies inside `bounds`, so no label is cut off at the drawing's edge.
+    func labelBox(size: Size, route points: [Point], taken: [Rect]) -> Rect? {
+        guard points.count >= 2 else { return nil }
+        let width = min(size.width, bounds.width), height = min(size.height, bounds.height)
+        func box(_ x: Double, _ y: Double) -> Rect {
+            Rect(x: min(max(x, bounds.minX), bounds.maxX - width), y: min(max(y, bounds.minY), bounds.maxY - height),
+                 width: width, height: height)
+        }
+        var segments = Array(zip(points, points.dropFirst()))
+        func length(_ s: (Point, Point)) -> Double { abs(s.1.x - s.0.x) + abs(s.1.y - s.0.y) }
+        segments.sort { a, b in
+            let fitA = a.0.y == a.1.y && length(a) >= width, fitB = b.0.y == b.1.y && length(b) >= width
+            return fitA != fitB ? fitA : length(a) > length(b)
+        }
+        var candidates: [Rect] = []
+        for (a, b) in segments {
+            for t in [0.5, 0.3, 0.7, 0.15, 0.85] {
+                let x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t
+                candidates.append(box(x - width / 2, y - height / 2))
+                if a.y == b.y {
+                    candidates += [box(x - width / 2, y - height - 1), box(x - width / 2, y + 1)]
+                } else {
+                    candidates += [box(x + 2, y - height / 2), box(x - width - 2, y - height / 2)]
+                }
+            }
+        }
+        // Obstacles near the route (a wide window: the nearest free spot may be a few rows away).
+        let reach = 40 * height + width
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let window = Rect(x: (xs.min() ?? 0) - reach, y: (ys.min() ?? 0) - reach,
+                          width: (xs.max() ?? 0) - (xs.min() ?? 0) + 2 * reach, height: (ys.max() ?? 0) - (ys.min() ?? 0) + 2 * reach)
+        let obstacles = (cards + taken).filter { $0.intersects(window) }
+        func isFree(_ rect: Rect) -> Bool { !obstacles.contains { $0.intersects(rect) } }
+        if let free = candidates.first(where: isFree) { return free }
+        // Rings of positions around the middle of the route, nearest first.
+        let (a, b) = (points[(points.count - 1) / 2], points[points.count / 2])
+        let centre = Point(x: (a.x + b.x) / 2 - width / 2, y: (a.y + b.y) / 2 - height / 2)
+        let step = max(2, height / 2)
+        for ring in 1...80 {
+            let r = Double(ring) * step
+            let count = max(8, ring * 8)
+            var around: [Rect] = []
+            for index in 0..<count {
+                let angle = Double(index) / Double(count) * 2 * Double.pi
+                around.append(box(centre.x + r * cos(angle) * max(1, width / height / 2), centre.y + r * sin(angle)))
+            }
+            if let free = around.first(where: isFree) { return free }
+        }
+        return candidates.first
     }
 
     /// Where a route may leave or reach a card: the point on the card, the point a clearance away, and
