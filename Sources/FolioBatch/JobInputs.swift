@@ -13,6 +13,7 @@ enum JobInputs {
         hash.add(Paths.absolute(job.source))
         hash.add("layout=\(job.layout ?? "")")
         for setting in job.settings { hash.add("set \(setting.key)=\(setting.value)") }
+        for param in job.params { hash.add("param \(param.key)=\(param.value)") }
         hash.add("formats=" + job.formats.map(\.rawValue).joined(separator: ","))
         hash.add("dpi=\(job.dpi)")
         switch job.charts {

@@ -32,4 +32,6 @@ public struct DataTable: Hashable, Sendable {
     public var columns: [String]
     public var rows: [[String]]
     public var location: SourceLocation
+    /// Where each row is written (CSV lines, YAML items), when known.
+    public var rowLocations: [SourceLocation] = []
 }

@@ -11,12 +11,16 @@ struct Check: ParsableCommand {
     @Argument(help: "A briefing (.md) or a batch config (.yaml).")
     var source: String
 
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the briefing declares under params:, e.g. --param region=EMEA (repeatable; the value is YAML).", valueName: "KEY=VALUE"))
+    var params: [String] = []
+
     func run() throws {
         try runReportingErrors {
             if source.hasSuffix(".yaml") || source.hasSuffix(".yml") {
-                return try checkBatchConfig(source)
+                return try checkBatchConfig(source, params: try parseParams(params))
             }
-            let (document, warnings) = try Renderer().retainUntilExit().layout(source: source)
+            let load = LoadOptions(params: try parseParams(params))
+            let (document, warnings) = try Renderer().retainUntilExit().layout(source: source, load: load)
             print("\(source): ok (\(document.pageCount) pages)")
             return warnings
         }
