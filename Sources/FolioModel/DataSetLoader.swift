@@ -15,7 +15,9 @@ public enum DataSetLoader {
             data.characters.formUnion(Characters.nonASCII(in: text))
             let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             if path.lowercased().hasSuffix(".csv") {
-                try add(try CSVTable.read(text, id: id, file: path), to: &data, at: .start(of: path))
+                var table = try CSVTable.read(text, id: id, file: path)
+                table.csvFile = path
+                try add(table, to: &data, at: .start(of: path))
             } else {
                 if let engine {
                     text = try engine.render(TemplateSource(text: text, file: path, line: 1), context: context)

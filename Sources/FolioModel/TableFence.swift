@@ -24,12 +24,15 @@ enum TableFence {
             }
             return index
         }
-        var rows = table.rows
+        let reads = data.reads
+        var kept = Array(table.rows.indices)
+        reads.count(table: id)
         if let filter = fields["where"] {
             for (key, expected) in try filter.mapping("a mapping of columns to the values to keep") {
                 let column = try columnIndex(key, try key.string("a column name"))
                 let wanted = try expected.sequence("a value or a list of values", allowSingle: true).map { try $0.string("a value") }
-                rows = rows.filter { row in wanted.contains { matches(row[column], $0) } }
+                reads.readColumn(table: id, column: table.columns[column], rows: table.rows.indices)
+                kept = kept.filter { row in wanted.contains { matches(table.rows[row][column], $0) } }
             }
         }
         if let sort = fields["sort"] {
@@ -38,19 +41,22 @@ enum TableFence {
                 let descending = text.hasPrefix("-")
                 return (try columnIndex(item, descending ? String(text.dropFirst()) : text), descending)
             }
-            rows = rows.enumerated().sorted { a, b in
+            for (column, _) in keys { for row in kept { reads.read(table: id, row: row, column: table.columns[column]) } }
+            kept = kept.sorted { a, b in
                 for (column, descending) in keys {
-                    let order = compare(a.element[column], b.element[column])
+                    let order = compare(table.rows[a][column], table.rows[b][column])
                     if order != 0 { return descending ? order > 0 : order < 0 }
                 }
-                return a.offset < b.offset
-            }.map(\.element)
+                return a < b
+            }
         }
         var picked = Array(table.columns.indices)
         if let columns = fields["columns"] {
             picked = try columns.sequence("a list of column names").map { try columnIndex($0, try $0.string("a column name")) }
             guard !picked.isEmpty else { throw columns.error("the list of columns is empty") }
         }
+        for column in picked { for row in kept { reads.read(table: id, row: row, column: table.columns[column]) } }
+        let rows = kept.map { table.rows[$0] }
         let numeric = picked.map { column in !rows.isEmpty && rows.allSatisfy { isNumber($0[column]) } }
         return TableBlock(header: picked.map { [.text(table.columns[$0])] },
                           rows: rows.map { row in picked.map { [.text(row[$0])] } },

@@ -21,7 +21,7 @@ public struct TemplateContext {
         values["page"] = TemplateValue.map(page).stencilValue
         if let data {
             var tables: [String: Any] = [:]
-            for (id, table) in data.tables { tables[id] = Self.rows(of: table) }
+            for (id, table) in data.tables { tables[id] = TemplateTable(table, reads: data.reads).rows }
             values["tables"] = tables
             for (name, specs) in [("timelines", data.timelines), ("orgs", data.orgs)] {
                 guard uses.contains(name) else { values[name] = [String: Any](); continue }
@@ -35,17 +35,9 @@ public struct TemplateContext {
         return values
     }
 
-    /// A table's rows as mappings from column name to typed value.
-    static func rows(of table: DataTable) -> [Any] {
-        table.rows.map { cells -> Any in
-            var row: [String: Any] = [:]
-            for (column, cell) in zip(table.columns, cells) { row[column] = TemplateValue(cell: cell).stencilValue }
-            return row
-        }
-    }
-
     /// `value.bit` as Stencil reads it (for "did you mean" after a lookup failed).
     static func member(_ bit: String, of value: Any?) -> Any? {
+        if let row = value as? TemplateRow { return row[dynamicMember: bit] }
         if let dictionary = value as? [String: Any] { return bit == "count" ? dictionary.count : dictionary[bit] }
         if let array = value as? [Any] {
             if let index = Int(bit) { return index >= 0 && index < array.count ? array[index] : nil }
@@ -61,6 +53,7 @@ public struct TemplateContext {
 
     /// The names `value` has, for hints.
     static func members(of value: Any?) -> [String] {
+        if let row = value as? TemplateRow { return row.table.columns }
         if let dictionary = value as? [String: Any] { return dictionary.keys.sorted() }
         if value is [Any] { return ["first", "last", "count"] }
         return []

@@ -58,7 +58,10 @@ final class TemplateFilters {
         register("min") { value, arguments in try Self.numbers(value, arguments, "min").min() ?? 0 }
         register("max") { value, arguments in try Self.numbers(value, arguments, "max").max() ?? 0 }
         register("count") { value, _ in
-            if let array = value as? [Any] { return array.count }
+            if let array = value as? [Any] {
+                if let row = array.first as? TemplateRow { row.table.reads.count(table: row.table.id) }
+                return array.count
+            }
             if let dictionary = value as? [String: Any] { return dictionary.count }
             return stringValue(value).count
         }
@@ -161,6 +164,13 @@ final class TemplateFilters {
     }
 
     static func cell(_ row: Any, _ column: String, _ filter: String) throws -> Any {
+        if let row = row as? TemplateRow {
+            guard let cell = row[dynamicMember: column] else {
+                throw TemplateSyntaxError(reason: "'\(filter)': the rows have no column '\(column)'"
+                    + (Suggestions.closest(to: column, in: row.table.columns).map { "\u{1}did you mean '\($0)'?" } ?? ""))
+            }
+            return cell
+        }
         guard let dictionary = row as? [String: Any] else { throw TemplateSyntaxError("'\(filter)' with a column expects rows") }
         guard let cell = dictionary[column] else {
             throw TemplateSyntaxError(reason: "'\(filter)': the rows have no column '\(column)'"
