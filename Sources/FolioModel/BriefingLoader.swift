@@ -41,7 +41,8 @@ public enum BriefingLoader {
             let rendered = try TemplateYAML(engine: engine, context: context.values()).render(dataValue)
             let paths = try rendered.sequence("a data file path or a list of them", allowSingle: true).map { entry -> (String, SourceLocation) in
                 let relative = try entry.string("a data file path")
-                return (relative.hasPrefix("/") ? relative : (baseFolder as NSString).appendingPathComponent(relative), entry.location)
+                let joined = relative.hasPrefix("/") || baseFolder == "." ? relative : (baseFolder as NSString).appendingPathComponent(relative)
+                return (joined, entry.location)
             }
             try DataSetLoader.load(paths: paths, into: &data, engine: engine, context: context.values())
         }

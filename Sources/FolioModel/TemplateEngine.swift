@@ -122,7 +122,7 @@ public final class TemplateEngine {
                 let name = part.split(separator: ":", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 guard filterNames.contains(name) else {
                     throw Diagnostic.error(at: location(of: "|" + part, in: piece, source: source, skip: 1), "unknown filter '\(name)'",
-                                           hints: Suggestions.hint(for: name, in: filterNames))
+                                           hints: Self.filterHint(for: name, in: filterNames))
                 }
             }
             let isLiteral = first == "\"" || first == "'" || first.isNumber || first == "-" || first == "+"
@@ -133,6 +133,15 @@ public final class TemplateEngine {
             result[index] = ([variable, check] + parts).joined(separator: "|")
         }
         return result
+    }
+
+    /// "did you mean" for a filter: the closest name, or one that starts with it (`upper` → `uppercase`).
+    static func filterHint(for name: String, in names: [String]) -> [String] {
+        if Suggestions.closest(to: name, in: names) == nil, name.count >= 3,
+           let longer = names.sorted().first(where: { $0.hasPrefix(name.lowercased()) }) {
+            return ["did you mean '\(longer)'?"]
+        }
+        return Suggestions.hint(for: name, in: names)
     }
 
     /// `a.b|f:"x|y"|g` → `["a.b", "f:\"x|y\"", "g"]` (bars inside quotes stay).
