@@ -109,7 +109,13 @@ final class TemplateFilters {
             formatter.usesGroupingSeparator = true
             formatters[key] = formatter
         }
-        return formatter.string(from: NSNumber(value: number)) ?? String(number)
+        // Rounded here too: Foundation on Linux does not always apply maximumFractionDigits.
+        var rounded = number
+        if decimals >= 0 {
+            let scale = pow(10, Double(decimals + (style == .percent ? 2 : 0)))
+            if (number * scale).magnitude < 1e15 { rounded = (number * scale).rounded(.toNearestOrAwayFromZero) / scale }
+        }
+        return formatter.string(from: NSNumber(value: rounded)) ?? String(rounded)
     }
 
     func format(_ date: ISODate, long: Bool) -> String {
