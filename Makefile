@@ -19,6 +19,7 @@ run: build
 	.build/release/folio render $(SAMPLE) --layout landscape -o Output/llama-journey-landscape.pdf
 	.build/release/folio charts $(SAMPLE) --format png --format svg --format pdf -o Output/charts
 	.build/release/folio batch reports.yaml
+	.build/release/folio batch Assets/reports/reports.yaml
 
 test: setup
 	swift build --build-tests

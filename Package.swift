@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        // Templates (Jinja-style) and CSV data files.
+        .package(url: "https://github.com/stencilproject/Stencil.git", from: "0.15.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         // System libraries: Debian's -dev packages, installed by Scripts/setup.
@@ -22,7 +25,9 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
 
         // The pipeline: load → typeset/paginate → render.
-        .target(name: "FolioModel", dependencies: ["Yams", "CCmark"]),
+        .target(name: "FolioModel", dependencies: [
+            "Yams", "CCmark", "Stencil", .product(name: "CSV", package: "CSV.swift"),
+        ]),
         .target(name: "FolioDisplay"),
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),

@@ -2,10 +2,11 @@ import Folio
 import FolioModel
 
 /// `folio check CONFIG`: what a batch run would report, without writing: colliding outputs, jobs
-/// with unsafe names, and each job checked as `folio check` checks a briefing (its `set:` errors
-/// at the config's lines), every failing job also named at its own config line.
+/// with unsafe names, and each job checked as `folio check` checks a briefing (its parameters, data
+/// and templates rendered; its `set:` errors at the config's lines), every failing job also named
+/// at its own config line. `params` (from `--param`) come before each job's own.
 enum BatchCheck {
-    static func problems(of config: BatchConfig) throws -> [Diagnostic] {
+    static func problems(of config: BatchConfig, params: [ParamSetting] = []) throws -> [Diagnostic] {
         var problems = OutputCollisions.find(config.jobs)
         var renderer: Renderer?
         for job in config.jobs {
@@ -15,7 +16,7 @@ enum BatchCheck {
             }
             if renderer == nil { renderer = try Renderer(shapesInParallel: false).retainUntilExit() }
             guard let renderer else { continue }
-            let errors = check(job, with: renderer)
+            let errors = check(job, params: params, with: renderer)
             guard !errors.isEmpty else { continue }
             problems += errors
             problems.append(.error(at: job.nameLocation, "job '\(job.name)' would fail (\(errors.count) error\(errors.count == 1 ? "" : "s") above)"))
@@ -24,13 +25,15 @@ enum BatchCheck {
     }
 
     /// The job's errors: its briefing checked with the job's settings, then its charts laid out.
-    static func check(_ job: BatchJob, with renderer: Renderer) -> [Diagnostic] {
-        let result = renderer.check(source: job.source, load: job.loadOptions)
+    static func check(_ job: BatchJob, params: [ParamSetting], with renderer: Renderer) -> [Diagnostic] {
+        var load = job.loadOptions
+        load.params = params + job.params
+        let result = renderer.check(source: job.source, load: load)
         if !result.errors.isEmpty { return result.errors.map(job.locatingSettings) }
         guard let charts = job.charts else { return [] }
         do {
             let log = DiagnosticLog()
-            let briefing = try BriefingLoader.load(path: job.source, options: job.loadOptions, log: log)
+            let briefing = try BriefingLoader.load(path: job.source, options: load, log: log)
             var options = ChartExportOptions()
             options.formats = job.formats
             options.scale = job.dpi / 72

@@ -88,7 +88,7 @@ public enum BatchConfigLoader {
             return BatchJob(name: name, nameLocation: nameLocation, source: sourcePath, sourceLocation: sourceLocation,
                             layout: layout, layoutLocation: fields.layout?.location,
                             formats: fields.formats ?? [.pdf], dpi: fields.dpi ?? (fields.charts == nil ? 150 : 144),
-                            settings: fields.settings, charts: fields.charts,
+                            settings: fields.settings, charts: fields.charts, params: fields.params,
                             problem: JobName.problem(with: name, at: nameLocation, output: output))
         }
 

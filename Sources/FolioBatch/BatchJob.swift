@@ -25,6 +25,8 @@ public struct BatchJob: Sendable {
     public var settings: [JobSetting]
     /// When set, the job exports these charts alone instead of the document's pages.
     public var charts: ChartSelection?
+    /// Parameter values (`params:` or a matrix row), each with where the config writes it.
+    public var params: [ParamSetting] = []
     /// Why the job cannot run (a name that would write outside the output folder); that job's failure.
     public var problem: Diagnostic?
 
@@ -41,7 +43,7 @@ public struct BatchJob: Sendable {
 
     /// What a render of this job needs to know about the layout and `set` values.
     public var loadOptions: LoadOptions {
-        LoadOptions(layout: layout, settings: settings.map { ($0.key, $0.value) })
+        LoadOptions(layout: layout, settings: settings.map { ($0.key, $0.value) }, params: params)
     }
 }
 

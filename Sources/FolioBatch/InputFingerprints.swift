@@ -34,6 +34,7 @@ public final class InputFingerprints: @unchecked Sendable {
     }
 
     static func compute(_ path: String) -> String {
+        if path.hasPrefix(CellFingerprint.prefix) { return CellFingerprint.hash(path) }
         var hash = ContentHash()
         if path.hasPrefix(builtinPrefix) {
             let name = String(path.dropFirst(builtinPrefix.count).dropLast(".yaml".count))

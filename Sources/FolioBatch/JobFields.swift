@@ -10,8 +10,10 @@ struct JobFields {
     /// Overrides by key; a job's values replace the defaults' key by key.
     var settings: [JobSetting] = []
     var charts: ChartSelection?
+    /// Parameter values; a job's values replace the defaults' name by name.
+    var params: [ParamSetting] = []
 
-    static let keys = ["layout", "formats", "png", "set", "charts"]
+    static let keys = ["layout", "formats", "png", "set", "charts", "params"]
     static let formatNames = OutputFormat.allCases.map(\.rawValue)
 
     /// Reads the shared keys of `fields` (the caller has already checked which keys are allowed).
@@ -34,6 +36,7 @@ struct JobFields {
         }
         if let value = fields["set"] { settings = try Self.settings(value) }
         if let value = fields["charts"] { charts = try Self.charts(value) }
+        if let value = fields["params"] { params = try JobParams.read(value) }
     }
 
     init() {}
@@ -48,6 +51,10 @@ struct JobFields {
         for setting in settings {
             result.settings.removeAll { $0.key == setting.key }
             result.settings.append(setting)
+        }
+        for param in params {
+            result.params.removeAll { $0.key == param.key }
+            result.params.append(param)
         }
         return result
     }
@@ -74,7 +81,9 @@ struct JobFields {
             if name == "layout" {
                 throw key.error("'layout' cannot be set through 'set'", hints: ["use the job's own 'layout' key"])
             }
-            guard BriefingLoader.frontMatterKeys.contains(name) else {
+            if name == "params" { throw key.error("parameters are set with 'params:', not through 'set'") }
+            // Any front-matter key may be set (templates read it as page.KEY), but not a near miss of a known one.
+            if !BriefingLoader.frontMatterKeys.contains(name), Suggestions.closest(to: name, in: BriefingLoader.frontMatterKeys) != nil {
                 throw key.error("unknown front-matter key '\(name)' in set",
                                 hints: Suggestions.hint(for: name, in: BriefingLoader.frontMatterKeys.filter { $0 != "layout" }))
             }

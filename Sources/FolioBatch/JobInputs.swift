@@ -13,6 +13,7 @@ enum JobInputs {
         hash.add(Paths.absolute(job.source))
         hash.add("layout=\(job.layout ?? "")")
         for setting in job.settings { hash.add("set \(setting.key)=\(setting.value)") }
+        for param in job.params { hash.add("param \(param.key)=\(param.value)") }
         hash.add("formats=" + job.formats.map(\.rawValue).joined(separator: ","))
         hash.add("dpi=\(job.dpi)")
         switch job.charts {
@@ -26,12 +27,20 @@ enum JobInputs {
     /// Every file a build of `briefing` read, as absolute paths: the source, data files, images
     /// and the layout (a `Layouts/NAME.yaml` beside the briefing counts even while absent).
     static func files(of briefing: Briefing, job: BatchJob) -> [String] {
-        var files = [job.source] + briefing.data.files
+        var files = [job.source] + briefing.data.files.compactMap { cellInput(for: $0, data: briefing.data) }
         files += images(in: briefing.blocks)
         files += layoutFiles(for: job)
         var seen = Set<String>()
-        return files.map { $0.hasPrefix(InputFingerprints.builtinPrefix) ? $0 : Paths.absolute($0) }
+        return files.map { $0.hasPrefix(InputFingerprints.builtinPrefix) || $0.hasPrefix(CellFingerprint.prefix) ? $0 : Paths.absolute($0) }
             .filter { seen.insert($0).inserted }
+    }
+
+    /// A data file as an input: a CSV table by the cells the build read (`cells:PATH?SPEC`, nil when it
+    /// read none), any other file whole.
+    static func cellInput(for path: String, data: DataSet) -> String? {
+        guard let table = data.tables.values.first(where: { $0.csvFile == path }), !table.rows.isEmpty else { return path }
+        guard let spec = data.reads.spec(for: table.id) else { return nil }
+        return CellFingerprint.prefix + Paths.absolute(path) + "?" + spec
     }
 
     static func images(in blocks: [Block]) -> [String] {

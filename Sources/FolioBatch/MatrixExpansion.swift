@@ -1,7 +1,7 @@
 import Folio
 import FolioModel
 
-/// The `matrix` form: one job per source × layout × set, named by a template.
+/// The `matrix` form: one job per source × layout × set × row, named by a template.
 ///
 /// ```yaml
 /// matrix:
@@ -10,9 +10,12 @@ import FolioModel
 ///     layouts: [briefing, landscape]
 ///     sets: [{ subtitle: "For sales" }, { subtitle: "For engineering" }]
 ///     formats: [pdf]
+///   - name: "report-{region}"             # fields: a row's columns, source, layout
+///     sources: [report.md]
+///     rows: regions.csv                   # CSV, JSON or YAML list: one job per row, its columns the parameters
 /// ```
 enum MatrixExpansion {
-    static let keys = ["name", "sources", "layouts", "sets"] + JobFields.keys
+    static let keys = ["name", "sources", "layouts", "sets", "rows"] + JobFields.keys
 
     /// The jobs one matrix entry expands to, in order: sources, then layouts, then sets.
     static func jobs(_ entry: YAMLValue, defaults: JobFields, context: BatchConfigLoader.Context, output: String) throws -> [BatchJob] {
@@ -41,9 +44,14 @@ enum MatrixExpansion {
             guard !sets.isEmpty else { throw value.error("the list of sets is empty") }
         }
 
+        var rows: [[ParamSetting]] = [[]]
+        if let value = fields["rows"] {
+            rows = try JobParams.rows(of: context.resolve(try value.string("a rows file (CSV, JSON or YAML)")), referencedFrom: value.location)
+        }
+
         let templateValue = fields["name"]
         let template = try templateValue?.string("a name template such as {source}-{layout}")
-            ?? "{source}" + (layouts.count > 1 ? "-{layout}" : "") + (sets.count > 1 ? "-{set}" : "")
+            ?? "{source}" + (layouts.count > 1 ? "-{layout}" : "") + (sets.count > 1 ? "-{set}" : "") + (rows.count > 1 ? "-{row}" : "")
         let templateLocation = templateValue?.location ?? entry.location
         let width = String(sets.count).count
 
@@ -52,7 +60,10 @@ enum MatrixExpansion {
             let source = try sourceValue.string("a briefing path")
             for layout in layouts {
                 for (index, set) in sets.enumerated() {
+                  for (rowIndex, row) in rows.enumerated() {
                     var values = set.fields
+                    for param in row { values[param.key] = JobName.slug(param.value.description) }
+                    values["row"] = String(rowIndex + 1)
                     values["source"] = JobName.slug(Renderer.baseName(of: source))
                     values["layout"] = layout.map { JobName.slug(Renderer.baseName(of: $0.name)) } ?? "default"
                     let number = String(index + 1)
@@ -63,9 +74,11 @@ enum MatrixExpansion {
                     if let layout { job.layout = layout }
                     var overrides = JobFields()
                     overrides.settings = set.settings
+                    overrides.params = row
                     job = overrides.applied(over: job)
                     jobs.append(try context.job(name: name, at: templateLocation, source: source, at: sourceValue.location,
                                                 fields: job, output: output))
+                  }
                 }
             }
         }

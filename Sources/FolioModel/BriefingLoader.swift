@@ -1,22 +1,28 @@
 import Foundation
 
-/// What the caller may change about a load: the layout and front-matter overrides (`--set`).
+/// What the caller may change about a load: the layout, front-matter overrides (`--set`) and parameters.
 public struct LoadOptions: Sendable {
     /// A layout name or path that replaces the front matter's `layout`.
     public var layout: String?
     /// `KEY=VALUE` overrides of front-matter keys, applied in order; values are YAML.
     public var settings: [(key: String, value: String)]
+    /// Parameter values over the `params:` defaults, applied in order (`--param`, then a batch job's).
+    public var params: [ParamSetting]
 
-    public init(layout: String? = nil, settings: [(key: String, value: String)] = []) {
+    public init(layout: String? = nil, settings: [(key: String, value: String)] = [], params: [ParamSetting] = []) {
         self.layout = layout
         self.settings = settings
+        self.params = params
     }
 }
 
-/// Loads a briefing: front matter, data files, layout and Markdown body into a `Briefing`.
+/// Loads a briefing: front matter, parameters, data files, layout and Markdown body into a `Briefing`.
+///
+/// A briefing is a template (docs/templates.md): its data paths, front-matter values and body are
+/// rendered with the parameters, the front matter (`page`) and the data before they are read.
 public enum BriefingLoader {
     public static let frontMatterKeys = ["title", "subtitle", "date", "authors", "author", "lang", "layout",
-                                         "data", "keywords", "subject"]
+                                         "data", "keywords", "subject", "params"]
 
     public static func load(path: String, options: LoadOptions = LoadOptions(), log: DiagnosticLog = DiagnosticLog()) throws -> Briefing {
         let text = try InputFile.read(path, what: "briefing")
@@ -25,48 +31,89 @@ public enum BriefingLoader {
         let baseFolder = folderPart.isEmpty ? "." : folderPart
         let split = try FrontMatter(splitting: text, file: path)
 
-        var fields: [String: YAMLValue] = [:]
-        if let yaml = split.yaml, !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            let root = try YAMLParsing.parse(yaml, file: path, lineOffset: split.yamlFirstLine - 1)
-            fields = try root.fields("the front matter", allowed: frontMatterKeys).values.filter { !$0.value.isNull }
-        }
-        for (index, setting) in options.settings.enumerated() {
-            let at = SourceLocation(file: "<--set \(setting.key)>", line: 1, column: 1)
-            guard frontMatterKeys.contains(setting.key) else {
-                throw Diagnostic.error(at: at, "unknown front-matter key '\(setting.key)' in --set",
-                                       hints: Suggestions.hint(for: setting.key, in: frontMatterKeys))
-            }
-            let value = setting.value.isEmpty ? "''" : setting.value
-            fields[setting.key] = try YAMLParsing.parse(value, file: "<--set \(setting.key)>", lineOffset: index * 0)
-        }
+        var fields = try frontMatter(split, file: path, log: log)
+        try apply(options.settings, to: &fields)
+        let params = try Parameters.resolve(declared: fields.values["params"], settings: options.params)
+        let lang = (try? fields.values["lang"]?.string()).flatMap { TemplateScanner.hasTags($0) ? nil : $0 } ?? "en"
+        let engine = TemplateEngine(lang: lang)
+        var context = TemplateContext(params: params, page: fields.entries)
 
-        var metadata = try readMetadata(fields, file: path)
         var data = DataSet()
-        if let dataValue = fields["data"] {
-            let paths = try dataValue.sequence("a data file path or a list of them", allowSingle: true).map { entry -> (String, SourceLocation) in
+        if let dataValue = fields.values["data"] {
+            let rendered = try TemplateYAML(engine: engine, context: context.values()).render(dataValue)
+            let paths = try rendered.sequence("a data file path or a list of them", allowSingle: true).map { entry -> (String, SourceLocation) in
                 let relative = try entry.string("a data file path")
-                return (relative.hasPrefix("/") ? relative : (baseFolder as NSString).appendingPathComponent(relative), entry.location)
+                let joined = relative.hasPrefix("/") || baseFolder == "." ? relative : (baseFolder as NSString).appendingPathComponent(relative)
+                return (joined, entry.location)
             }
-            try DataSetLoader.load(paths: paths, into: &data)
+            try DataSetLoader.load(paths: paths, into: &data, engine: engine, context: context.values())
         }
+        context.data = data
 
-        let layoutName = try options.layout ?? fields["layout"]?.string("a layout name or path") ?? "briefing"
-        let layoutLocation = options.layout == nil ? (fields["layout"]?.location ?? .start(of: path))
+        // Front-matter values, then the body, rendered with everything.
+        let values = context.values(for: text)
+        let renderer = TemplateYAML(engine: engine, context: values)
+        var rendered: [String: YAMLValue] = [:]
+        for (key, value) in fields.values where key != "params" && key != "data" { rendered[key] = try renderer.render(value) }
+        let body = try engine.render(TemplateSource(text: split.body, file: path, line: split.bodyLineOffset + 1), context: values)
+
+        var metadata = try readMetadata(rendered, file: path)
+        let layoutName = try options.layout ?? rendered["layout"]?.string("a layout name or path") ?? "briefing"
+        let layoutLocation = options.layout == nil ? (rendered["layout"]?.location ?? .start(of: path))
                                                    : SourceLocation(file: "<--layout>", line: 1, column: 1)
         let layout = try LayoutLoader.load(layoutName, baseFolder: baseFolder, at: layoutLocation)
 
         var parser = MarkdownParser(file: path, lineOffset: split.bodyLineOffset, baseFolder: baseFolder, data: data, log: log)
-        let blocks = try parser.parse(split.body)
-        if fields["title"] == nil, let first = blocks.first(where: { if case .heading = $0.kind { return true } else { return false } }),
+        let blocks = try parser.parse(body)
+        if rendered["title"] == nil, let first = blocks.first(where: { if case .heading = $0.kind { return true } else { return false } }),
            case .heading(let heading) = first.kind {
             metadata.title = heading.content.plainText
-        } else if fields["title"] == nil {
+        } else if rendered["title"] == nil {
             metadata.title = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         }
         var briefing = Briefing(metadata: metadata, blocks: blocks, data: data, layout: layout, sourcePath: path)
-        briefing.characters = data.characters.union(Characters.nonASCII(in: text))
+        briefing.characters = data.characters.union(Characters.nonASCII(in: text)).union(Characters.nonASCII(in: body))
+        for value in rendered.values { briefing.characters.formUnion(Characters.nonASCII(in: value.node.string ?? "")) }
         for (_, setting) in options.settings { briefing.characters.formUnion(Characters.nonASCII(in: setting)) }
+        for entry in params { briefing.characters.formUnion(Characters.nonASCII(in: entry.value.description)) }
         return briefing
+    }
+
+    /// The front matter's keys in order. Unknown keys are allowed (templates read them as
+    /// `page.KEY`); one within a small edit distance of a known key warns, as it is likely a typo.
+    static func frontMatter(_ split: FrontMatter, file: String, log: DiagnosticLog) throws -> FrontMatterFields {
+        var fields = FrontMatterFields()
+        guard let yaml = split.yaml, !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return fields }
+        let root = try YAMLParsing.parse(yaml, file: file, lineOffset: split.yamlFirstLine - 1)
+        for (key, value) in try root.mapping("the front matter") {
+            let name = try key.string("a key")
+            if fields.values[name] != nil || fields.order.contains(name) { throw key.error("duplicate key '\(name)' in the front matter") }
+            if !frontMatterKeys.contains(name), let near = Suggestions.closest(to: name, in: frontMatterKeys),
+               Suggestions.editDistance(name.lowercased(), near) <= 2 {
+                log.add(.warning(at: key.location, "unknown front-matter key '\(name)' (kept as page.\(name))",
+                                 hints: ["did you mean '\(near)'?"]))
+            }
+            fields.order.append(name)
+            if !value.isNull { fields.values[name] = value }
+        }
+        return fields
+    }
+
+    /// `--set KEY=VALUE` overrides: any key, but one close to a known key and not in the front matter is a typo.
+    static func apply(_ settings: [(key: String, value: String)], to fields: inout FrontMatterFields) throws {
+        for setting in settings {
+            let at = SourceLocation(file: "<--set \(setting.key)>", line: 1, column: 1)
+            if setting.key == "params" {
+                throw Diagnostic.error(at: at, "parameters are set with --param, not --set", hints: ["--param KEY=VALUE"])
+            }
+            if !frontMatterKeys.contains(setting.key), !fields.order.contains(setting.key),
+               let near = Suggestions.closest(to: setting.key, in: frontMatterKeys) {
+                throw Diagnostic.error(at: at, "unknown front-matter key '\(setting.key)' in --set", hints: ["did you mean '\(near)'?"])
+            }
+            let value = setting.value.isEmpty ? "''" : setting.value
+            if !fields.order.contains(setting.key) { fields.order.append(setting.key) }
+            fields.values[setting.key] = try YAMLParsing.parse(value, file: at.file)
+        }
     }
 
     static func readMetadata(_ fields: [String: YAMLValue], file: String) throws -> Metadata {
@@ -94,5 +141,16 @@ public enum BriefingLoader {
             metadata.lang = lang
         }
         return metadata
+    }
+}
+
+/// Front-matter keys in the order written, with their (non-null) values.
+struct FrontMatterFields {
+    var order: [String] = []
+    var values: [String: YAMLValue] = [:]
+
+    /// Every key as the template's `page`.
+    var entries: [TemplateEntry] {
+        order.compactMap { key in values[key].map { TemplateEntry(key: key, value: TemplateValue(yaml: $0.node)) } }
     }
 }

@@ -10,6 +10,8 @@ public struct DataSet: Sendable {
     public var files: [String] = []
     /// Every character above ASCII in the data files (for choosing fonts that can draw them).
     public var characters: Set<UInt32> = []
+    /// The cells templates and table fences read (shared by copies of this set).
+    public var reads = DataReads()
 
     public init() {}
 }
@@ -32,4 +34,8 @@ public struct DataTable: Hashable, Sendable {
     public var columns: [String]
     public var rows: [[String]]
     public var location: SourceLocation
+    /// Where each row is written (CSV lines, YAML items), when known.
+    public var rowLocations: [SourceLocation] = []
+    /// The CSV file the table is, when it is one (its cells are fingerprinted one by one in batches).
+    public var csvFile: String?
 }

@@ -112,17 +112,7 @@ struct MarkdownParser {
     }
 
     func dataTable(_ body: String, bodyLocation: SourceLocation) throws -> TableBlock {
-        let value = try YAMLParsing.parse(body, file: file, lineOffset: bodyLocation.line - 1)
-        let fields = try value.fields("a table fence", allowed: ["use", "caption"])
-        let use = try fields.required("use")
-        let id = try use.string("a table id")
-        guard let table = data.tables[id] else {
-            throw use.error("no table '\(id)' in the data files", hints: Suggestions.hint(for: id, in: Array(data.tables.keys)))
-        }
-        return TableBlock(header: table.columns.map { [.text($0)] },
-                          rows: table.rows.map { $0.map { [.text($0)] } },
-                          alignments: table.columns.map { _ in .left },
-                          caption: try fields["caption"]?.string() ?? table.title)
+        try TableFence.read(body, bodyLocation: bodyLocation, data: data)
     }
 
     func table(_ node: CmarkNode, depth: Int) throws -> TableBlock {

@@ -62,9 +62,9 @@ struct Batch: ParsableCommand {
     }
 }
 
-/// `folio check CONFIG`: the config's errors; jobs with unsafe names are printed and fail the check.
-func checkBatchConfig(_ path: String) throws -> [Diagnostic] {
-    let (count, problems) = try BatchSession.check(config: path)
+/// `folio check CONFIG`: the config's errors and every failing job (unsafe names, template errors) are printed and fail the check.
+func checkBatchConfig(_ path: String, params: [ParamSetting] = []) throws -> [Diagnostic] {
+    let (count, problems) = try BatchSession.check(config: path, params: params)
     guard problems.isEmpty else {
         for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
         throw ExitCode(1)

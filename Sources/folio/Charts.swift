@@ -38,11 +38,15 @@ struct Charts: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a front-matter key (repeatable).", valueName: "KEY=VALUE"))
     var settings: [String] = []
 
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the briefing declares under params:, e.g. --param region=EMEA (repeatable; the value is YAML).", valueName: "KEY=VALUE"))
+    var params: [String] = []
+
     func validate() throws {
         guard scale > 0, scale <= 16 else { throw ValidationError("--scale must be above 0 and at most 16") }
         if let width { guard width >= 72, width <= 14_400 else { throw ValidationError("--width must be between 72 and 14400 points") } }
         _ = try parseSettings(settings)
         if output == "-" { throw ValidationError("charts are written one file each into a folder; -o - (standard output) cannot take them") }
+        _ = try parseSettings(params, option: "--param")
     }
 
     func run() throws {
@@ -54,6 +58,10 @@ struct Charts: ParsableCommand {
         options.width = width
         options.transparent = transparent
         options.load = LoadOptions(layout: layout, settings: try parseSettings(settings))
+        try runReportingErrors {
+            options.load.params = try parseParams(params)
+            return []
+        }
         try runReportingErrors {
             let result = try Renderer().retainUntilExit().exportCharts(source: source, options: options)
             print("wrote \(result.files.count) files for \(result.pageCount) charts")

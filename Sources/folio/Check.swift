@@ -16,12 +16,15 @@ struct Check: ParsableCommand {
     @Argument(help: "A briefing (.md; '-': standard input) or a batch config (.yaml).")
     var source: String
 
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the briefing declares under params:, e.g. --param region=EMEA (repeatable; the value is YAML).", valueName: "KEY=VALUE"))
+    var params: [String] = []
+
     func run() throws {
         try runReportingErrors {
             if source.hasSuffix(".yaml") || source.hasSuffix(".yml") {
-                return try checkBatchConfig(source)
+                return try checkBatchConfig(source, params: try parseParams(params))
             }
-            let result = try Renderer().retainUntilExit().check(source: source)
+            let result = try Renderer().retainUntilExit().check(source: source, load: LoadOptions(params: try parseParams(params)))
             guard result.errors.isEmpty else {
                 throw DiagnosticList(result.warnings + result.errors,
                                      note: result.stoppedEarly ? "stopped after \(result.errors.count) errors" : nil)

@@ -37,10 +37,10 @@ func runReportingErrors(_ body: () throws -> [Diagnostic]) throws {
 }
 
 /// Splits `KEY=VALUE` options.
-func parseSettings(_ values: [String]) throws -> [(key: String, value: String)] {
+func parseSettings(_ values: [String], option: String = "--set") throws -> [(key: String, value: String)] {
     try values.map { text in
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-            throw ValidationError("--set expects KEY=VALUE, got '\(text)'")
+            throw ValidationError("\(option) expects KEY=VALUE, got '\(text)'")
         }
         return (String(text[..<equals]), String(text[text.index(after: equals)...]))
     }
@@ -49,4 +49,9 @@ func parseSettings(_ values: [String]) throws -> [(key: String, value: String)] 
 /// Prints a command's closing line, on standard error when standard output carries a document.
 func printSummary(_ line: String, toError: Bool) {
     if toError { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+}
+
+/// `--param KEY=VALUE` options as parameter settings (values are YAML; a bad value is a positioned error).
+func parseParams(_ values: [String]) throws -> [ParamSetting] {
+    try parseSettings(values, option: "--param").map { try ParamSetting.parse(key: $0.key, yaml: $0.value) }
 }

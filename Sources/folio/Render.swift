@@ -35,17 +35,25 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a front-matter key, e.g. --set subtitle=Draft (repeatable).", valueName: "KEY=VALUE"))
     var settings: [String] = []
 
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the briefing declares under params:, e.g. --param region=EMEA (repeatable; the value is YAML).", valueName: "KEY=VALUE"))
+    var params: [String] = []
+
     func validate() throws {
         guard dpi >= 10, dpi <= RenderOptions.maximumDPI else { throw ValidationError("--dpi must be between 10 and \(Int(RenderOptions.maximumDPI))") }
         _ = try parseSettings(settings)
         if output == "-", format != .pdf {
             throw ValidationError("-o - (standard output) takes one PDF; \(format.rawValue) pages are one file each: name a folder")
         }
+        _ = try parseSettings(params, option: "--param")
     }
 
     func run() throws {
-        let options = RenderOptions(format: format, output: output, dpi: dpi,
+        var options = RenderOptions(format: format, output: output, dpi: dpi,
                                     load: LoadOptions(layout: layout, settings: try parseSettings(settings)))
+        try runReportingErrors {
+            options.load.params = try parseParams(params)
+            return []
+        }
         try runReportingErrors {
             let result = try Renderer().retainUntilExit().render(source: source, options: options)
             let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(options.output ?? "Output")"

@@ -112,11 +112,11 @@ final class BatchRunTests: XCTestCase {
           name: "{source}-{layout}-{audience}"
           sources: [docs/a.md, docs/b.md]
           layouts: [tiny, landscape]
-          sets: [{ subtitle: "For sales", audience: x }, { subtitle: "For engineering" }]
+          sets: [{ subtitle: "For sales", subtitel: x }, { subtitle: "For engineering" }]
         """)
         let check = try TestSupport.folio(["check", "batch.yaml"], in: fixture.folder)
         XCTAssertEqual(check.status, 1)
-        XCTAssertTrue(check.stderr.contains("batch.yaml:6:35: error: unknown front-matter key 'audience' in set"), check.stderr)
+        XCTAssertTrue(check.stderr.contains("batch.yaml:6:35: error: unknown front-matter key 'subtitel' in set"), check.stderr)
 
         try fixture.config("""
         output: out

@@ -51,14 +51,20 @@ final class BriefingLoaderTests: XCTestCase {
         XCTAssertEqual(briefing.blocks.first?.location.column, 1)
     }
 
+    /// Unknown keys are allowed (templates read them as page.KEY); a near miss of a known key warns.
     func testUnknownFrontMatterKeySuggestsTheClosest() throws {
-        let error = diagnostic("---\ntitle: T\nsubtitel: S\n---\nText\n")
-        XCTAssertEqual(error?.location.line, 3)
-        XCTAssertEqual(error?.location.column, 1)
-        XCTAssertTrue(error?.message.contains("unknown key 'subtitel'") == true, error?.message ?? "")
-        XCTAssertEqual(error?.hints, ["did you mean 'subtitle'?"])
-        XCTAssertTrue(error?.description.hasSuffix("doc.md:3:1: error: unknown key 'subtitel' in the front matter\n"
-            + (error.map { "\($0.location): note: did you mean 'subtitle'?" } ?? "")) == true)
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let log = DiagnosticLog()
+        let path = try TestSupport.write("---\ntitle: T\nsubtitel: S\nweight: 3\n---\nText\n", to: "doc.md", in: folder)
+        let briefing = try BriefingLoader.load(path: path, log: log)
+        XCTAssertEqual(briefing.metadata.title, "T")
+        XCTAssertEqual(log.diagnostics.count, 1, "\(log.diagnostics)")
+        let warning = log.diagnostics.first
+        XCTAssertEqual(warning?.severity, .warning)
+        XCTAssertEqual(warning?.location.line, 3)
+        XCTAssertEqual(warning?.location.column, 1)
+        XCTAssertTrue(warning?.message.contains("unknown front-matter key 'subtitel'") == true, warning?.message ?? "")
+        XCTAssertEqual(warning?.hints, ["did you mean 'subtitle'?"])
     }
 
     func testMalformedFrontMatterPointsAtTheLine() throws {

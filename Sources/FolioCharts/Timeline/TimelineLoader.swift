@@ -7,7 +7,7 @@ enum TimelineLoader {
     /// Keys of a timeline spec, in a data file or inline in a fence.
     static let specKeys = ["title", "caption", "lanes", "categories", "events", "from", "to", "height", "dates"]
     /// Keys a fence with `use:` may add.
-    static let overrideKeys = ["use", "title", "caption", "lanes", "from", "to", "height", "dates"]
+    static let overrideKeys = ["use", "title", "caption", "lanes", "from", "to", "height", "dates", "where"]
     /// Events one timeline may hold (bounds what input can make us allocate).
     static let maximumEvents = 1_000_000
 
@@ -111,6 +111,7 @@ enum TimelineLoader {
         if let value = fence["caption"] { timeline.caption = try value.string("a caption") }
         if let value = fence["height"] { timeline.height = try height(value) }
         if let value = fence["dates"] { timeline.showsDates = try value.bool() }
+        if let value = fence["where"] { try applyWhere(value, to: &timeline) }
         if let value = fence["from"] { timeline.from = try date(value) }
         if let value = fence["to"] { timeline.to = try date(value) }
         if fence["from"] != nil || fence["to"] != nil {

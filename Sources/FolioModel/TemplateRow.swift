@@ -1,0 +1,42 @@
+import Stencil
+
+/// A table as templates see it: typed cells, shared by its rows, with the reads recorded.
+final class TemplateTable {
+    let id: String
+    let columns: [String]
+    let columnIndex: [String: Int]
+    let cells: [[Any]]
+    let reads: DataReads
+
+    init(_ table: DataTable, reads: DataReads) {
+        id = table.id
+        columns = table.columns
+        columnIndex = Dictionary(table.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        cells = table.rows.map { $0.map { TemplateValue(cell: $0).stencilValue } }
+        self.reads = reads
+    }
+
+    /// The rows, for `tables.ID`.
+    var rows: [Any] { cells.indices.map { TemplateRow(table: self, index: $0) } }
+}
+
+/// One row of a data table: `row.COLUMN` is the cell, and reading it is recorded (see `DataReads`).
+final class TemplateRow: DynamicMemberLookup, CustomStringConvertible {
+    let table: TemplateTable
+    let index: Int
+
+    init(table: TemplateTable, index: Int) {
+        self.table = table
+        self.index = index
+    }
+
+    subscript(dynamicMember member: String) -> Any? {
+        guard let column = table.columnIndex[member] else { return nil }
+        table.reads.read(table: table.id, row: index, column: member)
+        return table.cells[index][column]
+    }
+
+    var description: String {
+        "{" + table.columns.map { "\($0): \(stringValue(self[dynamicMember: $0]))" }.joined(separator: ", ") + "}"
+    }
+}
