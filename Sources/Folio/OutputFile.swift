@@ -13,7 +13,7 @@ import FolioCairo
 /// Errors are `OutputError`s naming the output path.
 public enum OutputFile {
     /// Wraps the sink an output is written to (tests inject failures with it).
-    public typealias SinkFilter = (ByteSink) -> ByteSink
+    public typealias SinkFilter = @Sendable (ByteSink) -> ByteSink
 
     /// The name that means standard output (`-o -`).
     public static let standardOutputName = "-"

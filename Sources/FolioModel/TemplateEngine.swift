@@ -1,5 +1,5 @@
 import Foundation
-import Stencil
+@preconcurrency import Stencil
 
 /// A piece of input to render as a template, and where its first character is written.
 public struct TemplateSource {

@@ -1,5 +1,5 @@
 import Foundation
-import Stencil
+@preconcurrency import Stencil
 
 /// Filters for reports, formatting for the briefing's `lang`: `number`, `percent`, `currency`,
 /// `date`, and `sum`, `average`, `min`, `max`, `count`, `sort`, `column` over rows.

@@ -1,4 +1,4 @@
-import Stencil
+@preconcurrency import Stencil
 
 /// A table as templates see it: typed cells, shared by its rows, with the reads recorded.
 final class TemplateTable {
