@@ -223,28 +223,6 @@ public enum FolioVersion {
     public static let current = "0.1.0"
 }
 
-/// Pages written by concurrent workers, put in place together once all succeeded.
-final class PendingFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var files: [PendingFile?]
-
-    init(count: Int) { files = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ file: PendingFile) { lock.withLock { files[index] = file } }
-
-    func commitAll() throws {
-        let all = lock.withLock { files }
-        for (index, file) in all.enumerated() {
-            do { try file?.commit() } catch {
-                for later in all[(index + 1)...] { later?.discard() }
-                throw error
-            }
-        }
-    }
-
-    func discardAll() { for file in lock.withLock({ files }) { file?.discard() } }
-}
-
 /// The first error of concurrent work.
 final class FirstError: @unchecked Sendable {
     private let lock = NSLock()
