@@ -93,10 +93,9 @@ public final class Renderer {
     /// The document's title, authors and date for the PDF's information.
     func pdfMetadata(_ document: PagedDocument) -> PDFMetadata {
         let metadata = document.metadata
-        let info = PDFMetadata(title: metadata.title, author: metadata.authors.joined(separator: ", "),
-                               subject: metadata.subject ?? metadata.subtitle ?? "", keywords: metadata.keywords.joined(separator: ", "),
-                               creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: metadata))
-        return info
+        return PDFMetadata(title: metadata.title, author: metadata.authors.joined(separator: ", "),
+                           subject: metadata.subject ?? metadata.subtitle ?? "", keywords: metadata.keywords.joined(separator: ", "),
+                           creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: metadata))
     }
 
     /// Writes `NAME-001.EXT`, … into `folder`: all to temporaries first, renamed once every page succeeded.
