@@ -93,10 +93,9 @@ public final class Renderer {
     /// The document's title, authors and date for the PDF's information.
     func pdfMetadata(_ document: PagedDocument) -> PDFMetadata {
         let metadata = document.metadata
-        let info = PDFMetadata(title: metadata.title, author: metadata.authors.joined(separator: ", "),
-                               subject: metadata.subject ?? metadata.subtitle ?? "", keywords: metadata.keywords.joined(separator: ", "),
-                               creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: metadata))
-        return info
+        return PDFMetadata(title: metadata.title, author: metadata.authors.joined(separator: ", "),
+                           subject: metadata.subject ?? metadata.subtitle ?? "", keywords: metadata.keywords.joined(separator: ", "),
+                           creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: metadata))
     }
 
     /// Writes `NAME-001.EXT`, … into `folder`: all to temporaries first, renamed once every page succeeded.
@@ -222,28 +221,6 @@ public final class Renderer {
 /// Folio's version, written into PDFs and batch manifests.
 public enum FolioVersion {
     public static let current = "0.1.0"
-}
-
-/// Pages written by concurrent workers, put in place together once all succeeded.
-final class PendingFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var files: [PendingFile?]
-
-    init(count: Int) { files = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ file: PendingFile) { lock.withLock { files[index] = file } }
-
-    func commitAll() throws {
-        let all = lock.withLock { files }
-        for (index, file) in all.enumerated() {
-            do { try file?.commit() } catch {
-                for later in all[(index + 1)...] { later?.discard() }
-                throw error
-            }
-        }
-    }
-
-    func discardAll() { for file in lock.withLock({ files }) { file?.discard() } }
 }
 
 /// The first error of concurrent work.
