@@ -55,7 +55,8 @@ public enum BriefingLoader {
         let renderer = TemplateYAML(engine: engine, context: values)
         var rendered: [String: YAMLValue] = [:]
         for (key, value) in fields.values where key != "params" && key != "data" { rendered[key] = try renderer.render(value) }
-        let body = try engine.render(TemplateSource(text: split.body, file: path, line: split.bodyLineOffset + 1), context: values)
+        let (body, bodyLines) = try engine.renderBody(TemplateSource(text: split.body, file: path, line: split.bodyLineOffset + 1),
+                                                      context: values)
 
         var metadata = try readMetadata(rendered, file: path)
         let layoutName = try options.layout ?? rendered["layout"]?.string("a layout name or path") ?? "briefing"
@@ -64,6 +65,7 @@ public enum BriefingLoader {
         let layout = try LayoutLoader.load(layoutName, baseFolder: baseFolder, at: layoutLocation)
 
         var parser = MarkdownParser(file: path, lineOffset: split.bodyLineOffset, baseFolder: baseFolder, data: data, log: log)
+        parser.lineMap = bodyLines
         let blocks = try parser.parse(body)
         if rendered["title"] == nil, let first = blocks.first(where: { if case .heading = $0.kind { return true } else { return false } }),
            case .heading(let heading) = first.kind {

@@ -9,6 +9,8 @@ struct MarkdownParser {
     let baseFolder: String
     let data: DataSet
     let log: DiagnosticLog
+    /// Source line of each line of a rendered template body (index 0: line 1); empty: `lineOffset` applies.
+    var lineMap: [Int] = []
 
     /// Nesting deeper than this (lists in quotes in lists…) is refused.
     static let maximumDepth = 48
@@ -33,7 +35,8 @@ struct MarkdownParser {
     }
 
     func location(_ node: CmarkNode) -> SourceLocation {
-        SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
+        let line = node.line >= 1 && node.line <= lineMap.count ? lineMap[node.line - 1] : node.line + lineOffset
+        return SourceLocation(file: file, line: line, column: node.column)
     }
 
     mutating func blocks(in parent: CmarkNode, depth: Int) throws -> [Block] {

@@ -52,6 +52,24 @@ public final class TemplateEngine {
     /// Renders `source` with `context`; text without tags is returned as it is.
     public func render(_ source: TemplateSource, context: [String: Any]) throws -> String {
         guard TemplateScanner.hasTags(source.text) else { return source.text }
+        guard TemplateTiming.enabled else { return try renderTags(source, context: context) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { TemplateTiming.add(DispatchTime.now().uptimeNanoseconds - start) }
+        return try renderTags(source, context: context)
+    }
+
+    /// Renders a briefing's body: the text, and the source line of each of its lines (empty when
+    /// the body has no tags, whose lines are then where they are written).
+    public func renderBody(_ source: TemplateSource, context: [String: Any]) throws -> (text: String, lines: [Int]) {
+        guard TemplateScanner.hasTags(source.text) else { return (source.text, []) }
+        let marks = TemplateLineMap.canMark(source.text)
+        let start = TemplateTiming.enabled ? DispatchTime.now().uptimeNanoseconds : 0
+        defer { if TemplateTiming.enabled { TemplateTiming.add(DispatchTime.now().uptimeNanoseconds - start) } }
+        let rendered = try renderTags(source, context: context, marks: marks)
+        return marks ? TemplateLineMap.strip(rendered, firstLine: source.line) : (rendered, [])
+    }
+
+    func renderTags(_ source: TemplateSource, context: [String: Any], marks: Bool = false) throws -> String {
         let pieces: [TemplateScanner.Piece]
         do {
             pieces = try TemplateScanner.pieces(of: source.text)
@@ -62,7 +80,14 @@ public final class TemplateEngine {
         }
         var tokens: [Token] = []
         tokens.reserveCapacity(pieces.count)
-        for piece in pieces { tokens.append(try token(for: piece, source: source)) }
+        for piece in pieces {
+            var piece = piece
+            if marks, piece.kind == .text {
+                let before = location(ofOffset: piece.start, in: source)
+                piece.raw = TemplateLineMap.mark(piece.raw, line: before.line, atLineStart: piece.start == 0)
+            }
+            tokens.append(try token(for: piece, source: source))
+        }
         do {
             let nodes = try TokenParser(tokens: tokens, environment: environment).parse()
             return try renderNodes(nodes, Context(dictionary: context, environment: environment))

@@ -139,6 +139,53 @@ final class TemplateTests: XCTestCase {
                              at: "brief.md:9:1", "templates cannot read files")
     }
 
+    func testMarkdownErrorsAfterALoopKeepSourceLines() throws {
+        // The loop writes ten lines from three; the missing image is still reported at line 14.
+        let body = Self.head + "{% for x in \"a,b,c,d,e\"|split:\",\" %}\n- item {{ x }}\n  more {{ x }}\n{% endfor %}\n\n  ![pic](missing.png)\n"
+        try assertCheckFails(["brief.md": body], at: "brief.md:14:3", "missing.png")
+    }
+
+    // MARK: Filters and fences
+
+    func testFiltersFormatForTheLanguage() throws {
+        let folder = try folder()
+        let text = "---\nlayout: tiny\nlang: LANG\nparams: { x: 1234567.891 }\n---\n\n# T\n\n"
+            + "A {{ x|number:2 }} B {{ 0.231|percent:1 }} C {{ 1250|currency:\"EUR\",0 }} D {{ \"2025-11-01\"|date }} E {{ \"2025-11\"|date }}\n"
+        var outputs: [String: String] = [:]
+        for lang in ["en", "de"] {
+            try TestSupport.write(text.replacingOccurrences(of: "LANG", with: lang), to: "\(lang).md", in: folder)
+            let run = try TestSupport.folio(["render", "\(lang).md", "-o", "\(lang).pdf"], in: folder)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            outputs[lang] = TestSupport.normalized(try TestSupport.pdfText(folder.appendingPathComponent("\(lang).pdf").path))
+        }
+        XCTAssertTrue(outputs["en"]?.contains("A 1,234,567.89 B 23.1% C €1,250 D November 1, 2025 E November 2025") == true, outputs["en"] ?? "")
+        XCTAssertTrue(outputs["de"]?.contains("A 1.234.567,89 B 23,1 % C 1.250 € D 1. November 2025 E November 2025") == true, outputs["de"] ?? "")
+    }
+
+    func testTimelineFenceWhereTakesALaneFromAParameter() throws {
+        let folder = try folder()
+        try TestSupport.write("""
+        timelines:
+          t:
+            lanes: [Meta, Industry]
+            events:
+              - { date: 2023-02, label: "Llama one", lane: Meta }
+              - { date: 2024-09, label: "Reasoning model", lane: Industry }
+        """, to: "t.yaml", in: folder)
+        try TestSupport.write(Self.head.replacingOccurrences(of: "region: EMEA", with: "lane: Industry")
+            .replacingOccurrences(of: "layout: tiny", with: "layout: tiny\ndata: t.yaml") + "```timeline\nuse: t\nwhere: { lane: \"{{ lane }}\" }\n```\n",
+            to: "brief.md", in: folder)
+        let run = try TestSupport.folio(["render", "brief.md", "-o", "b.pdf"], in: folder)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let text = try TestSupport.pdfText(folder.appendingPathComponent("b.pdf").path)
+        XCTAssertTrue(text.contains("Reasoning model"), text)
+        XCTAssertFalse(text.contains("Llama one"), text)
+        let bad = try TestSupport.folio(["check", "brief.md", "--param", "lane=Industri"], in: folder)
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("brief.md:12:16: error: unknown lane 'Industri'"), bad.stderr)
+        XCTAssertTrue(bad.stderr.contains("did you mean 'Industry'?"), bad.stderr)
+    }
+
     // MARK: CSV
 
     func testCSVEdgeCases() throws {
