@@ -21,7 +21,7 @@ final class CheckTests: XCTestCase {
         try TestSupport.write("""
         ---
         title: K
-        athors: [x]
+        date: 2024-13-45
         data: d.yaml
         ---
         # K
@@ -43,7 +43,7 @@ final class CheckTests: XCTestCase {
         let run = try TestSupport.folio(["check", "k.md"], in: folder)
         XCTAssertEqual(run.status, 1, run.stdout)
         let errors = errorLines(run)
-        let expected = ["k.md:3:1: error: unknown key 'athors'", "k.md:9:6: error: no timeline 'nope'", "k.md:12:1: error: image",
+        let expected = ["k.md:3:7: error: '2024-13-45' is not a valid date", "k.md:9:6: error: no timeline 'nope'", "k.md:12:1: error: image",
                         "d.yaml:3:5: error: unknown key 'lanez'", "d.yaml:5:17: error: invalid date '2024-13'",
                         "k.md:19:6: error: "]
         for prefix in expected {
