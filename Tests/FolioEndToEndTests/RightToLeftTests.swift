@@ -93,6 +93,23 @@ final class RightToLeftTests: XCTestCase {
         }
     }
 
+    func testRightToLeftListItemHasItsMarkerOnTheRight() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let source = try TestSupport.write("---\ntitle: T\n---\n# T\n\n- פריט ברשימה\n- English item\n", to: "doc.md", in: folder)
+        let (document, _) = try Renderer().layout(source: source)
+        let items = (1...document.pageCount).flatMap { Self.textItems(document.page($0).items) }
+        let hebrew = try XCTUnwrap(items.first { $0.line.text.contains("פריט") })
+        let english = try XCTUnwrap(items.first { $0.line.text.contains("English") })
+        let markers = items.filter { $0.line.text == "•" }
+        XCTAssertEqual(markers.count, 2)
+        let hebrewMarker = try XCTUnwrap(markers.first { abs($0.origin.y - hebrew.origin.y) < 0.01 })
+        let englishMarker = try XCTUnwrap(markers.first { abs($0.origin.y - english.origin.y) < 0.01 })
+        XCTAssertLessThan(englishMarker.origin.x, english.origin.x, "a left-to-right item's marker is left of it")
+        XCTAssertGreaterThan(hebrewMarker.origin.x, hebrew.origin.x + hebrew.line.width, "a right-to-left item's marker is right of it")
+        XCTAssertEqual(hebrewMarker.origin.x - (hebrew.origin.x + hebrew.line.width), english.origin.x - (englishMarker.origin.x + englishMarker.line.width),
+                       accuracy: 0.01, "the same gap on either side")
+    }
+
     func testHebrewInEveryPlaceTextGoes() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         let source = try TestSupport.write("""
