@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes one scaling input of size N into OUT:  generate.py KIND N OUT_DIR  ->  prints the .md path.
-KIND: token (one N-character word), code (an N-line code block), heading (an N-character heading),
+KIND: token (one word of N letters 'A'), code (an N-line code block), heading (an N-character heading),
 quotes / lists (nested N deep), links (one paragraph of N links), table (a data table of N rows),
 aliases (a data table of N rows, each an alias of one anchored row), laughs (N levels of nested aliases)."""
 import os
@@ -11,7 +11,7 @@ os.makedirs(out, exist_ok=True)
 md = os.path.join(out, f"{kind}-{n}.md")
 data = None
 if kind == "token":
-    body = "# T\n\n" + "".join(chr(97 + i * 7 % 26) for i in range(n)) + "\n"
+    body = "# T\n\n" + "A" * n + "\n"  # the issue's reproducer
 elif kind == "code":
     body = "# T\n\n```\n" + "".join(f"let value{i} = compute({i}) // line {i}\n" for i in range(n)) + "```\n"
 elif kind == "heading":
