@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scaling (issue 9, "never hang"): each input that once grew with the square of its size, rendered
 # at N and 2N. Prints the median wall time and peak memory of the whole `folio render` process
-# (../shared/peers/bench.py) and the 2N/N time ratio, which should stay at or under 2.2.
+# (../shared/peers/bench.py), the median CPU time (cpu.py: less moved by other work on a shared
+# machine) and the 2N/N ratios, which should stay at or under 2.2.
 # Called by Benchmarks/run.sh or alone:  Benchmarks/scaling/run.sh [--quick]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -15,23 +16,26 @@ fi
 OUT=$WORK/scaling
 mkdir -p "$OUT"
 
-# median wall (s) and median peak (MiB) of RUNS renders of $1
+# median wall (s), median peak (MiB) and median CPU time (s, user + system) of RUNS renders of $1
 measure() {
   local out; out=$($BENCH -n "$RUNS" --warmup 1 --timeout 900 -- "$FOLIO" render "$1" -o "$OUT/out.pdf")
-  echo "$(echo "$out" | awk '/wall s/ {print $5}') $(echo "$out" | awk '/peak MiB/ {print $5}')"
+  local cpu; cpu=$(python3 "$ROOT/Benchmarks/scaling/cpu.py" "$RUNS" "$FOLIO" render "$1" -o "$OUT/out.pdf")
+  echo "$(echo "$out" | awk '/wall s/ {print $5}') $(echo "$out" | awk '/peak MiB/ {print $5}') $cpu"
 }
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load now: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf "%-34s %10s %10s %9s %9s %7s\n" "input (N / 2N)" "N ms" "2N ms" "N MiB" "2N MiB" "ratio"
+printf "%-34s %8s %8s %7s %7s %8s %8s %7s %7s\n" "input (N / 2N)" "N ms" "2N ms" "ratio" "N MiB" "2N MiB" \
+  "N cpu ms" "2N cpu" "ratio"
 # kind N label
 while read -r kind n label; do
   [ -z "$kind" ] && continue
   small=$(python3 "$ROOT/Benchmarks/scaling/generate.py" "$kind" "$n" "$OUT")
   large=$(python3 "$ROOT/Benchmarks/scaling/generate.py" "$kind" $((2 * n)) "$OUT")
-  read -r t1 m1 <<<"$(measure "$small")"
-  read -r t2 m2 <<<"$(measure "$large")"
-  printf "%-34s %10.0f %10.0f %9.1f %9.1f %7.2f\n" "$label" "$(echo "$t1*1000" | bc -l)" "$(echo "$t2*1000" | bc -l)" \
-    "$m1" "$m2" "$(echo "$t2/$t1" | bc -l)"
+  read -r t1 m1 c1 <<<"$(measure "$small")"
+  read -r t2 m2 c2 <<<"$(measure "$large")"
+  printf "%-34s %8.0f %8.0f %7.2f %7.1f %8.1f %8.0f %8.0f %7.2f\n" "$label" "$(echo "$t1*1000" | bc -l)" \
+    "$(echo "$t2*1000" | bc -l)" "$(echo "$t2/$t1" | bc -l)" "$m1" "$m2" \
+    "$(echo "$c1*1000" | bc -l)" "$(echo "$c2*1000" | bc -l)" "$(echo "$c2/$c1" | bc -l)"
 done <<'LIST'
 token 100000 token, 100k / 200k chars
 code 20000 code block, 20k / 40k lines
