@@ -118,6 +118,10 @@ struct YAMLEventCheck {
         // The context names what was open (a quoted scalar, a flow sequence) and where it opened.
         let opened = positions.location(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
         let context = Self.string(parser.context).map { " (\($0) that opens at \(opened.line):\(opened.column))" } ?? ""
+        if problem == "found unexpected end of stream", parser.context.map({ String(cString: $0).contains("quoted scalar") }) == true {
+            // The file ends inside quotes: the opening quote is the place to fix.
+            return .error(at: opened, "invalid YAML: a quoted string that is never closed (the text ends first)")
+        }
         let mark = parser.problem_mark
         return .error(at: positions.location(line: Int(mark.line) + 1, column: Int(mark.column) + 1),
                       "invalid YAML: \(problem)\(context)")

@@ -26,6 +26,8 @@ final class BatchConfigYAMLTests: XCTestCase {
         XCTAssertTrue(bracket?.message.hasPrefix("invalid YAML") == true, bracket?.message ?? "")
         let indentation = try configError("output: out\njobs:\n  - name: a\n     source: docs/a.md\n")
         XCTAssertEqual(indentation.map { [$0.location.line, $0.location.column] }, [4, 12])
+        let quote = try configError("output: out\njobs:\n  - { name: \"a, source: docs/a.md }\n")
+        XCTAssertEqual(quote.map { [$0.location.line, $0.location.column] }, [3, 13])
     }
 
     func testDuplicateKeyInABatchConfigAtTheSecondKey() throws {

@@ -108,11 +108,11 @@ final class YAMLErrorTests: XCTestCase {
         let indentation = try loadError("---\ntitle: A\n  subtitle: B\n---\n# T\n")
         XCTAssertEqual(place(indentation), "doc.md:3:11")
         XCTAssertTrue(indentation?.message.hasPrefix("invalid YAML") == true, indentation?.message ?? "")
-        // libyaml stops where the text can no longer be read: the end of the stream inside the
-        // quotes; the ':' after "b lang" inside the brackets. The message names where they opened.
+        // Quotes the text ends in: at the opening quote. Otherwise where libyaml can read no further
+        // (the ':' after "b lang" inside the brackets), the message naming where the brackets opened.
         let quote = try loadError("---\ntitle: \"A\nlang: en\n---\n# T\n")
-        XCTAssertEqual(place(quote), "doc.md:3:9")
-        XCTAssertEqual(quote?.message, "invalid YAML: found unexpected end of stream (while scanning a quoted scalar that opens at 2:8)")
+        XCTAssertEqual(place(quote), "doc.md:2:8")
+        XCTAssertEqual(quote?.message, "invalid YAML: a quoted string that is never closed (the text ends first)")
         let bracket = try loadError("---\nauthors: [a, b\nlang: en\n---\n# T\n")
         XCTAssertEqual(place(bracket), "doc.md:3:5")
         XCTAssertEqual(bracket?.message, "invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that opens at 2:10)")
@@ -122,10 +122,19 @@ final class YAMLErrorTests: XCTestCase {
         let error = try loadError("---\ndata: d.yaml\n---\n# T\n", files: ["d.yaml": "rows:\n  - [1, 2\n  - [3, 4]\n"])
         XCTAssertEqual(place(error), "d.yaml:3:5")
         XCTAssertTrue(error?.message.hasSuffix("opens at 2:5)") == true, error?.message ?? "")
+        let quote = try loadError("---\ndata: q.yaml\n---\n# T\n", files: ["q.yaml": "tables:\n  t:\n    columns: [\"A, B]\n    rows: []\n"])
+        XCTAssertEqual(place(quote), "q.yaml:3:15")
+        let indentation = try loadError("---\ndata: i.yaml\n---\n# T\n", files: ["i.yaml": "tables:\n  t:\n    columns: [A]\n   rows: []\n"])
+        XCTAssertEqual(place(indentation), "i.yaml:4:4")
+        XCTAssertTrue(indentation?.message.hasSuffix("(while parsing a block mapping that opens at 2:3)") == true, indentation?.message ?? "")
     }
 
     func testSyntaxErrorsInALayoutAtLineAndColumn() throws {
         let error = try loadError("---\nlayout: ./mine.yaml\n---\n# T\n", files: ["mine.yaml": "page:\n  size: A4\n margin: 2cm\n"])
         XCTAssertEqual(place(error), "mine.yaml:3:2")
+        let bracket = try loadError("---\nlayout: ./b.yaml\n---\n# T\n", files: ["b.yaml": "page:\n  size: [210mm, 297mm\n  margin: 2cm\n"])
+        XCTAssertEqual(place(bracket), "b.yaml:3:9")
+        let quote = try loadError("---\nlayout: ./q.yaml\n---\n# T\n", files: ["q.yaml": "page:\n  size: 'A4\n"])
+        XCTAssertEqual(place(quote), "q.yaml:2:9")
     }
 }
