@@ -7,7 +7,7 @@ import Foundation
 /// Paragraph results are cached by (paragraph, width), so repeated content is shaped once.
 public final class PangoMeasurer: TextMeasuring {
     public let fonts: FontEnvironment
-    private let builder: PangoLayoutBuilder
+    let builder: PangoLayoutBuilder
     let hyphenation: HyphenationLibrary
     private var hyphenators: [String: Hyphenator?] = [:]
     /// Shapes `shapeAhead`'s requests alongside this one, on another thread with its own font map.
@@ -98,6 +98,10 @@ public final class PangoMeasurer: TextMeasuring {
             }
         }
         shapedParagraphs += 1
+        if spans.reduce(0, { $0 + $1.text.utf8.count }) > Self.windowThreshold {
+            return shapeInWindows(spans, lang: paragraph.lang, width: width,
+                                  justifyWidth: paragraph.alignment == .justify ? width : nil)
+        }
         guard let built = builder.make(spans, lang: paragraph.lang) else { return [] }
         defer { g_object_unref(UnsafeMutableRawPointer(built.layout)) }
         pango_layout_set_width(built.layout, PangoUnits.units(max(width, 1)))
@@ -120,7 +124,9 @@ public final class PangoMeasurer: TextMeasuring {
     }
 
     /// Reads each line of a laid-out paragraph: its spans, width, ascent/descent and link extents.
-    func extractLines(_ built: PangoLayoutBuilder.Built, spans: [TextSpan], lang: String, justifyWidth: Double?) -> [TextLine] {
+    /// `endsParagraph` is false for a window of a longer paragraph (its last line is not the paragraph's).
+    func extractLines(_ built: PangoLayoutBuilder.Built, spans: [TextSpan], lang: String, justifyWidth: Double?,
+                      endsParagraph: Bool = true) -> [TextLine] {
         guard let iterator = pango_layout_get_iter(built.layout) else { return [] }
         defer { pango_layout_iter_free(iterator) }
         var lines: [TextLine] = []
@@ -132,7 +138,7 @@ public final class PangoMeasurer: TextMeasuring {
             let baseline = pango_layout_iter_get_baseline(iterator)
             let start = Int(line.pointee.start_index), end = start + Int(line.pointee.length)
             var text = LineText(built: built, spans: spans, start: start, end: end)
-            let isLast = lines.count == lineCount - 1
+            let isLast = endsParagraph && lines.count == lineCount - 1
             let explicitBreak = end < built.text.count && built.text[end] == 0x0A
             var width = PangoUnits.points(logical.width)
             // A right-to-left line shows its trailing spaces at its left end: the line starts after them.

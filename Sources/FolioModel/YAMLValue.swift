@@ -3,23 +3,25 @@ import Yams
 /// A YAML node with the file it came from, read with typed accessors that fail with positions.
 public struct YAMLValue {
     public let node: Node
-    public let file: String
+    /// Turns the node's marks into places in its file (front matter and fences start lines down).
+    public let positions: YAMLPositions
+    public var file: String { positions.file }
     /// Line offset added to the node's marks (front matter starts after the `---` line).
-    public let lineOffset: Int
+    public var lineOffset: Int { positions.lineOffset }
 
-    public init(node: Node, file: String, lineOffset: Int = 0) {
+    public init(node: Node, positions: YAMLPositions) {
         self.node = node
-        self.file = file
-        self.lineOffset = lineOffset
+        self.positions = positions
     }
 
     /// Where this node starts in its file.
     public var location: SourceLocation {
         guard let mark = node.mark else { return .start(of: file) }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+        return positions.location(line: mark.line, column: mark.column)
     }
 
-    func wrap(_ child: Node) -> YAMLValue { YAMLValue(node: child, file: file, lineOffset: lineOffset) }
+    /// A node inside this one (a key, a value or an item), positioned in the same file.
+    public func wrap(_ child: Node) -> YAMLValue { YAMLValue(node: child, positions: positions) }
 
     public func error(_ message: String, hints: [String] = []) -> Diagnostic {
         .error(at: location, message, hints: hints)

@@ -43,13 +43,13 @@ extension TimelineLoader {
         guard case .mapping(let mapping) = value.node else { throw value.error("expected an event (a mapping), found \(value.kindName)") }
         var slots = [YAMLValue?](repeating: nil, count: eventKeys.count)
         for (keyNode, valueNode) in mapping {
-            let key = YAMLValue(node: keyNode, file: value.file, lineOffset: value.lineOffset)
+            let key = value.wrap(keyNode)
             let name = try key.string("a key")
             guard let slot = eventKeys.firstIndex(of: name) else {
                 throw key.error("unknown key '\(name)' in an event", hints: Suggestions.hint(for: name, in: eventKeys))
             }
             if slots[slot] != nil { throw key.error("duplicate key '\(name)' in an event") }
-            let child = YAMLValue(node: valueNode, file: value.file, lineOffset: value.lineOffset)
+            let child = value.wrap(valueNode)
             slots[slot] = child.isNull ? nil : child
         }
         let fields = EventFields(owner: value, slots: slots)
