@@ -31,7 +31,10 @@ final class FontCatalog {
     static let folioCharacters = "•◦▪…–—→←↑↓↔×·‐‑“”‘’▲▼◆●○■□★+−"
 
     /// Whether a font list was made fontconfig's current configuration (once per process).
-    nonisolated(unsafe) static var madeCurrent = false
+    /// Safe as `nonisolated(unsafe)`: only read and written while holding `currentLock` (batch
+    /// workers make their catalogs on several threads at once).
+    nonisolated(unsafe) private static var madeCurrent = false
+    private static let currentLock = NSLock()
 
     /// Font folders of a Debian system and the user's, with fontconfig's cache folders.
     static let fontFolders = """
@@ -42,7 +45,9 @@ final class FontCatalog {
 
     init?() {
         guard let system = Self.loadFontList() else { return nil }
-        if !Self.madeCurrent { FcConfigSetCurrent(system); Self.madeCurrent = true }
+        Self.currentLock.withLock {
+            if !Self.madeCurrent { FcConfigSetCurrent(system); Self.madeCurrent = true }
+        }
         guard let curated = FcConfigCreate() else {
             FcConfigDestroy(system)
             return nil
