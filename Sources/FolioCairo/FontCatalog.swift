@@ -33,9 +33,10 @@ final class FontCatalog {
     static let folioCharacters = "•◦▪…–—→←↑↓↔×·‐‑“”‘’▲▼◆●○■□★+−"
 
     /// Whether a font list was made fontconfig's current configuration (once per process).
-    /// Read and written only under `currentLock`: batch workers make catalogs on several threads.
-    nonisolated(unsafe) static var madeCurrent = false
-    static let currentLock = NSLock()
+    /// Safe as `nonisolated(unsafe)`: only read and written while holding `currentLock` (batch
+    /// workers make their catalogs on several threads at once).
+    nonisolated(unsafe) private static var madeCurrent = false
+    private static let currentLock = NSLock()
 
     /// Font folders of a Debian system and the user's, with fontconfig's cache folders.
     static let fontFolders = """

@@ -60,8 +60,12 @@ final class Hyphenator {
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
-        let status = lowered.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { buffer in
-            hnj_hyphen_hyphenate2(dictionary, buffer.baseAddress, Int32(buffer.count), &hyphens, nil, &rep, &pos, &cut)
+        // NUL-terminated: besides `word_size`, libhyphen runs strstr over the word for the
+        // dictionary's NOHYPHEN strings and writes into `hyphens` at any match; without the
+        // terminator a match in the bytes after the buffer wrote past `hyphens` (heap corruption).
+        let terminated = lowered.map { CChar(bitPattern: $0) } + [0]
+        let status = terminated.withUnsafeBufferPointer { buffer in
+            hnj_hyphen_hyphenate2(dictionary, buffer.baseAddress, Int32(lowered.count), &hyphens, nil, &rep, &pos, &cut)
         }
         if let rep { free(rep) }
         if let pos { free(pos) }

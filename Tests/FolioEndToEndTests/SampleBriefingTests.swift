@@ -181,6 +181,73 @@ final class SampleBriefingTests: XCTestCase {
         XCTAssertEqual(renders[1], renders[2], "two parallel renders differ")
     }
 
+    /// Mutated copies of the sample (a control character in a list item, a byte replaced, deleted
+    /// or inserted) render in this process with both shaping threads, one renderer per render, and
+    /// each either writes its PDF or fails with an error and writes nothing: never a crash. (The
+    /// thousands-of-inputs version runs the binary: Scripts/stress-mutations.)
+    func testMutatedSamplesRenderWithoutCrash() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let samples = URL(fileURLWithPath: TestSupport.sampleBriefing).deletingLastPathComponent()
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples.path) where name.hasSuffix(".yaml") {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let original = Array(try Data(contentsOf: URL(fileURLWithPath: TestSupport.sampleBriefing)))
+        let listItems = original.indices.filter { index in
+            index + 2 < original.count && (index == 0 || original[index - 1] == 0x0A) && original[index] == UInt8(ascii: "-")
+                && original[index + 1] == 0x20
+        }
+        XCTAssertGreaterThan(listItems.count, 10)
+        // A fresh seed each run (FOLIO_MUTATION_SEED replays one); printed so a crash can be replayed.
+        var rng = SystemRandomNumberGenerator()
+        let base = ProcessInfo.processInfo.environment["FOLIO_MUTATION_SEED"].flatMap(UInt64.init) ?? UInt64.random(in: 0..<1_000_000, using: &rng)
+        print("mutation seeds \(base)…\(base + 39) (FOLIO_MUTATION_SEED=\(base) replays them)")
+        var rendered = 0, rejected = 0, helperShaped = 0
+        for trial in 0..<40 {
+            var random = SeededRandom(seed: base &+ UInt64(trial))
+            var bytes = original
+            if trial % 2 == 0 {
+                // A control character (never a newline) a few characters into a list item.
+                let control = UInt8.random(in: 1...31, using: &random)
+                let at = (listItems.randomElement(using: &random) ?? 0) + 2 + Int.random(in: 0...6, using: &random)
+                bytes.insert(control == 0x0A ? 0x7F : control, at: min(at, bytes.count))
+            } else {
+                let at = Int.random(in: 0..<bytes.count, using: &random)
+                switch trial % 3 {
+                case 0: bytes[at] = UInt8.random(in: 0...255, using: &random)
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(UInt8.random(in: 0...255, using: &random), at: at)
+                }
+            }
+            let source = folder.appendingPathComponent("mutated.md")
+            try Data(bytes).write(to: source)
+            if ProcessInfo.processInfo.environment["FOLIO_MUTATION_KEEP"] == "1" {
+                try Data(bytes).write(to: URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("folio-mutation-\(base &+ UInt64(trial)).md"))
+            }
+            let output = folder.appendingPathComponent("out-\(trial).pdf").path
+            // FOLIO_TEST_SERIAL=1 shapes on one thread (to tell a threading fault from any other).
+            let renderer = try Renderer(shapesInParallel: ProcessInfo.processInfo.environment["FOLIO_TEST_SERIAL"] != "1")
+            var options = RenderOptions()
+            options.output = output
+            do {
+                _ = try renderer.render(source: source.path, options: options)
+                rendered += 1
+                let head = try FileHandle(forReadingFrom: URL(fileURLWithPath: output)).readData(ofLength: 5)
+                XCTAssertEqual(String(decoding: head, as: UTF8.self), "%PDF-", "seed \(base &+ UInt64(trial))")
+            } catch {
+                rejected += 1
+                XCTAssertFalse(FileManager.default.fileExists(atPath: output), "seed \(base &+ UInt64(trial)): \(error)")
+            }
+            helperShaped += renderer.measurer.helperShaped
+            XCTAssertNil(renderer.measurer.helperFailure)
+        }
+        XCTAssertEqual(rendered + rejected, 40)
+        XCTAssertGreaterThan(rendered, 10, "most mutations still render")
+        if ProcessInfo.processInfo.activeProcessorCount > 1 { XCTAssertGreaterThan(helperShaped, 0, "both threads shaped") }
+        // Nothing but the data files and the PDFs of successful renders is left in the folder.
+        let left = TestSupport.files(in: folder).filter { !$0.hasSuffix(".yaml") && !$0.hasSuffix(".pdf") && $0 != "mutated.md" }
+        XCTAssertEqual(left, [])
+    }
+
     func testNoGlyphIsMissing() throws {
         let renderer = try Renderer()
         _ = try renderer.layout(source: TestSupport.sampleBriefing)
@@ -194,5 +261,18 @@ final class SampleBriefingTests: XCTestCase {
     func testNoOutputFileIsLeftBesideThePDF() throws {
         let rendered = try XCTUnwrap(Self.rendered)
         XCTAssertEqual(TestSupport.files(in: rendered.folder), ["sample.pdf"])
+    }
+}
+
+/// SplitMix64, so a failing mutation can be replayed from the seed printed.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
