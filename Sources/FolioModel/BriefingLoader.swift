@@ -19,7 +19,11 @@ public enum BriefingLoader {
                                          "data", "keywords", "subject"]
 
     public static func load(path: String, options: LoadOptions = LoadOptions(), log: DiagnosticLog = DiagnosticLog()) throws -> Briefing {
-        let text = try InputFile.read(path, what: "briefing")
+        try load(text: InputFile.read(path, what: "briefing"), path: path, options: options, log: log)
+    }
+
+    /// Loads a briefing already read into `text`; `path` names it in errors and anchors relative paths.
+    public static func load(text: String, path: String, options: LoadOptions = LoadOptions(), log: DiagnosticLog = DiagnosticLog()) throws -> Briefing {
         let baseFolder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         let split = try FrontMatter(splitting: text, file: path)
 

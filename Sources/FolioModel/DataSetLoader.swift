@@ -7,12 +7,16 @@ public enum DataSetLoader {
 
     public static func load(paths: [(path: String, location: SourceLocation)], into data: inout DataSet) throws {
         for (path, location) in paths {
-            let text = try InputFile.read(path, referencedFrom: location, what: "data file")
-            data.characters.formUnion(Characters.nonASCII(in: text))
-            let root = try YAMLParsing.parse(text, file: path)
-            try merge(root, into: &data)
-            data.files.append(path)
+            try load(text: InputFile.read(path, referencedFrom: location, what: "data file"), path: path, into: &data)
         }
+    }
+
+    /// Merges one data file already read into `text`; `path` names it in errors.
+    public static func load(text: String, path: String, into data: inout DataSet) throws {
+        data.characters.formUnion(Characters.nonASCII(in: text))
+        let root = try YAMLParsing.parse(text, file: path)
+        try merge(root, into: &data)
+        data.files.append(path)
     }
 
     static func merge(_ root: YAMLValue, into data: inout DataSet) throws {
