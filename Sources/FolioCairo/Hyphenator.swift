@@ -60,8 +60,9 @@ final class Hyphenator {
         var rep: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
         var pos: UnsafeMutablePointer<Int32>?
         var cut: UnsafeMutablePointer<Int32>?
-        let status = lowered.map { CChar(bitPattern: $0) }.withUnsafeBufferPointer { buffer in
-            hnj_hyphen_hyphenate2(dictionary, buffer.baseAddress, Int32(buffer.count), &hyphens, nil, &rep, &pos, &cut)
+        // libhyphen reads the word as a C string (strstr) as well as by its size: it must end in NUL.
+        let status = (lowered.map { CChar(bitPattern: $0) } + [0]).withUnsafeBufferPointer { buffer in
+            hnj_hyphen_hyphenate2(dictionary, buffer.baseAddress, Int32(buffer.count - 1), &hyphens, nil, &rep, &pos, &cut)
         }
         if let rep { free(rep) }
         if let pos { free(pos) }
