@@ -3,7 +3,8 @@ SHELL := /bin/bash
 # Folio: the two commands a fresh machine needs (see README.md).
 #   make run   set up, build, and render the sample briefing into Output/
 #   make test  set up, build, and run the test suite
-.PHONY: run test setup build bench clean
+#   make fuzz-smoke  build the fuzzers (Fuzz/) and run each for 20 s (docs/fuzzing.md)
+.PHONY: run test setup build bench clean fuzz-build fuzz-smoke
 
 SAMPLE := Assets/briefings/llama-journey.md
 
@@ -25,8 +26,14 @@ test: setup
 	swift build --build-tests
 	swift test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
+fuzz-build:
+	bash Scripts/fuzz build
+
+fuzz-smoke:
+	bash Scripts/fuzz smoke $(FUZZ_SECONDS)
+
 bench: build
 	bash Benchmarks/run.sh
 
 clean:
-	rm -rf .build Output/*.pdf Output/*.png Output/*/
+	rm -rf .build .build-fuzz Output/*.pdf Output/*.png Output/*/

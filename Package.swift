@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Folio", targets: ["Folio"]),
         .executable(name: "folio", targets: ["folio"]),
+        // Batch configs and runs as a library: for the fuzzers in Fuzz/ (a separate package).
+        .library(name: "FolioBatch", targets: ["FolioBatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),

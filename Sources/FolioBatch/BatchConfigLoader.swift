@@ -13,7 +13,11 @@ public enum BatchConfigLoader {
 
     /// Loads and checks the config at `path`.
     public static func load(_ path: String) throws -> BatchConfig {
-        let text = try InputFile.read(path, what: "batch config")
+        try load(text: InputFile.read(path, what: "batch config"), path: path)
+    }
+
+    /// Loads and checks a config already read into `text`; `path` names it and anchors relative paths.
+    public static func load(text: String, path: String) throws -> BatchConfig {
         let root = try YAMLParsing.parse(text, file: path)
         let fields = try root.fields("the batch config", allowed: topKeys)
         let folder = OutputPath.folder(of: path)

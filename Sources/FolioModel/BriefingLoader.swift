@@ -25,7 +25,11 @@ public enum BriefingLoader {
                                          "data", "keywords", "subject", "params"]
 
     public static func load(path: String, options: LoadOptions = LoadOptions(), log: DiagnosticLog = DiagnosticLog()) throws -> Briefing {
-        let text = try InputFile.read(path, what: "briefing")
+        try load(text: InputFile.read(path, what: "briefing"), path: path, options: options, log: log)
+    }
+
+    /// Loads a briefing already read into `text`; `path` names it in errors and anchors relative paths.
+    public static func load(text: String, path: String, options: LoadOptions = LoadOptions(), log: DiagnosticLog = DiagnosticLog()) throws -> Briefing {
         // (Foundation's deletingLastPathComponent traps on a one-character path such as `a`.)
         let folderPart = path.count < 2 ? "" : (path as NSString).deletingLastPathComponent
         let baseFolder = folderPart.isEmpty ? "." : folderPart

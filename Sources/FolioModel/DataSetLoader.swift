@@ -11,27 +11,35 @@ public enum DataSetLoader {
     public static func load(paths: [(path: String, location: SourceLocation)], into data: inout DataSet,
                             engine: TemplateEngine? = nil, context: [String: Any] = [:]) throws {
         for (path, location) in paths {
-            var text = try InputFile.read(path, referencedFrom: location, what: "data file")
-            data.characters.formUnion(Characters.nonASCII(in: text))
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            if path.lowercased().hasSuffix(".csv") {
-                var table = try CSVTable.read(text, id: id, file: path)
-                table.csvFile = path
-                try add(table, to: &data, at: .start(of: path))
-            } else {
-                if let engine {
-                    text = try engine.render(TemplateSource(text: text, file: path, line: 1), context: context)
-                    data.characters.formUnion(Characters.nonASCII(in: text))
-                }
-                let root = try YAMLParsing.parse(text, file: path)
-                if case .sequence = root.node {
-                    try add(try rowsTable(root, id: id), to: &data, at: root.location)
-                } else {
-                    try merge(root, into: &data)
-                }
-            }
-            data.files.append(path)
+            try load(text: InputFile.read(path, referencedFrom: location, what: "data file"), path: path, into: &data,
+                     engine: engine, context: context)
         }
+    }
+
+    /// Merges one data file already read into `text` (CSV by its name, else YAML or JSON, rendered as
+    /// a template first when `engine` is given); `path` names it in errors.
+    public static func load(text: String, path: String, into data: inout DataSet,
+                            engine: TemplateEngine? = nil, context: [String: Any] = [:]) throws {
+        var text = text
+        data.characters.formUnion(Characters.nonASCII(in: text))
+        let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if path.lowercased().hasSuffix(".csv") {
+            var table = try CSVTable.read(text, id: id, file: path)
+            table.csvFile = path
+            try add(table, to: &data, at: .start(of: path))
+        } else {
+            if let engine {
+                text = try engine.render(TemplateSource(text: text, file: path, line: 1), context: context)
+                data.characters.formUnion(Characters.nonASCII(in: text))
+            }
+            let root = try YAMLParsing.parse(text, file: path)
+            if case .sequence = root.node {
+                try add(try rowsTable(root, id: id), to: &data, at: root.location)
+            } else {
+                try merge(root, into: &data)
+            }
+        }
+        data.files.append(path)
     }
 
     /// The one table of a CSV file, or of a YAML or JSON list of rows (a matrix's `rows:` file).
