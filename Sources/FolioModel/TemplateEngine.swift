@@ -61,8 +61,8 @@ public final class TemplateEngine {
     public func render(_ source: TemplateSource, context: [String: Any]) throws -> String {
         guard TemplateScanner.hasTags(source.text) else { return source.text }
         guard TemplateTiming.enabled else { return try renderTags(source, context: context) }
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { TemplateTiming.add(DispatchTime.now().uptimeNanoseconds - start) }
+        let start = TemplateTiming.now()
+        defer { TemplateTiming.add(TemplateTiming.now() - start) }
         return try renderTags(source, context: context)
     }
 
@@ -71,8 +71,8 @@ public final class TemplateEngine {
     public func renderBody(_ source: TemplateSource, context: [String: Any]) throws -> (text: String, lines: [Int]) {
         guard TemplateScanner.hasTags(source.text) else { return (source.text, []) }
         let marks = TemplateLineMap.canMark(source.text)
-        let start = TemplateTiming.enabled ? DispatchTime.now().uptimeNanoseconds : 0
-        defer { if TemplateTiming.enabled { TemplateTiming.add(DispatchTime.now().uptimeNanoseconds - start) } }
+        let start = TemplateTiming.enabled ? TemplateTiming.now() : 0
+        defer { if TemplateTiming.enabled { TemplateTiming.add(TemplateTiming.now() - start) } }
         let rendered = try renderTags(source, context: context, marks: marks)
         return marks ? TemplateLineMap.strip(rendered, firstLine: source.line) : (rendered, [])
     }
