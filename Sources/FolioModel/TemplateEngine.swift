@@ -27,11 +27,15 @@ public final class TemplateEngine {
     static let refusedTags = ["include", "extends", "block", "now"]
     /// The filter Folio appends to every variable it checks.
     static let definedFilter = "folio_defined"
+    /// The filter that evaluates a loop's `where` in Swift.
+    static let whereFilter = "folio_where"
 
     let environment: Environment
     let filterNames: [String]
     /// Owns the formatters the filters use.
     let filters: TemplateFilters
+    /// Loop conditions evaluated in Swift (see `TemplateWhere`).
+    let conditions = TemplateWhereTable()
 
     /// An engine whose number and date filters format for `lang` (a BCP 47 tag).
     public init(lang: String = "en") {
@@ -45,6 +49,10 @@ public final class TemplateEngine {
         guardExtension.registerFilter(Self.definedFilter) { value, arguments, context in
             try TemplateEngine.checkDefined(value, arguments: arguments, context: context)
         }
+        let conditions = self.conditions
+        guardExtension.registerFilter(Self.whereFilter) { value, arguments, context in
+            try conditions.filter(value, arguments: arguments, context: context)
+        }
         environment = Environment(extensions: [guardExtension, filters.extension], trimBehaviour: .smart)
         filterNames = filters.names + TemplateFilters.stencilNames
     }
@@ -53,8 +61,8 @@ public final class TemplateEngine {
     public func render(_ source: TemplateSource, context: [String: Any]) throws -> String {
         guard TemplateScanner.hasTags(source.text) else { return source.text }
         guard TemplateTiming.enabled else { return try renderTags(source, context: context) }
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { TemplateTiming.add(DispatchTime.now().uptimeNanoseconds - start) }
+        let start = TemplateTiming.now()
+        defer { TemplateTiming.add(TemplateTiming.now() - start) }
         return try renderTags(source, context: context)
     }
 
@@ -63,8 +71,8 @@ public final class TemplateEngine {
     public func renderBody(_ source: TemplateSource, context: [String: Any]) throws -> (text: String, lines: [Int]) {
         guard TemplateScanner.hasTags(source.text) else { return (source.text, []) }
         let marks = TemplateLineMap.canMark(source.text)
-        let start = TemplateTiming.enabled ? DispatchTime.now().uptimeNanoseconds : 0
-        defer { if TemplateTiming.enabled { TemplateTiming.add(DispatchTime.now().uptimeNanoseconds - start) } }
+        let start = TemplateTiming.enabled ? TemplateTiming.now() : 0
+        defer { if TemplateTiming.enabled { TemplateTiming.add(TemplateTiming.now() - start) } }
         let rendered = try renderTags(source, context: context, marks: marks)
         return marks ? TemplateLineMap.strip(rendered, firstLine: source.line) : (rendered, [])
     }
@@ -122,7 +130,18 @@ public final class TemplateEngine {
                 components = try rewrite(components, from: first + 1, piece: piece, source: source)
             case "for":
                 if let index = components.firstIndex(of: "in") {
-                    components = try rewrite(components, from: index + 1, piece: piece, source: source)
+                    let whereIndex = index + 2
+                    if components.count > whereIndex + 1, components[whereIndex] == "where", !components[first + 1].contains(","),
+                       let condition = TemplateWhere.parse(Array(components[(whereIndex + 1)...])) {
+                        // Checked by the fast path itself; the list gets the usual check and the filter.
+                        try _ = rewrite(components, from: whereIndex + 1, piece: piece, source: source)
+                        var list = try rewrite(Array(components[..<whereIndex]), from: index + 1, piece: piece, source: source)
+                        let number = conditions.add(condition, variable: components[first + 1])
+                        list[index + 1] += "|\(Self.whereFilter):\(number)"
+                        components = list
+                    } else {
+                        components = try rewrite(components, from: index + 1, piece: piece, source: source)
+                    }
                 }
             default:
                 break
@@ -254,7 +273,11 @@ public final class TemplateEngine {
         guard let index, index < pieces.count else {
             return .error(at: location(ofOffset: 0, in: source), "template error: \(message)", hints: hints)
         }
-        let piece = pieces[index]
+        var piece = pieces[index]
+        if let needle, !piece.raw.contains(needle),
+           let opener = pieces[..<index].last(where: { $0.kind == .block && $0.raw.contains(needle) }) {
+            piece = opener // Stencil gives a loop's own errors the token of its 'endfor'
+        }
         let at = needle.map { location(of: $0, in: piece, source: source) } ?? location(ofOffset: piece.start, in: source)
         return .error(at: at, message, hints: hints)
     }

@@ -16,12 +16,19 @@ final class TemplateFilters {
     /// Stencil's own filters, which stay available.
     static let stencilNames = ["default", "capitalize", "uppercase", "lowercase", "join", "split", "indent", "filter"]
 
+    let lang: String
     let locale: Locale
     let extensionValue = Extension()
     private(set) var names: [String] = []
-    private var formatters: [String: NumberFormatter] = [:]
+
+    /// Formatters by language and options, shared by every load of the process (creating one loads
+    /// ICU data, which costs more than a whole template); used under the lock (they are not thread-safe).
+    nonisolated(unsafe) private static var formatters: [String: NumberFormatter] = [:]
+    nonisolated(unsafe) private static var dateFormatters: [String: DateFormatter] = [:]
+    private static let lock = NSLock()
 
     init(lang: String) {
+        self.lang = lang
         locale = Locale(identifier: lang.replacingOccurrences(of: "-", with: "_"))
         register("number") { [unowned self] value, arguments in
             let number = try Self.number(value, filter: "number")
@@ -93,9 +100,11 @@ final class TemplateFilters {
     // MARK: Formatting
 
     func format(_ number: Double, style: NumberFormatter.Style, decimals: Int, code: String? = nil) -> String {
-        let key = "\(style.rawValue)|\(decimals)|\(code ?? "")"
+        let key = "\(lang)|\(style.rawValue)|\(decimals)|\(code ?? "")"
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
         let formatter: NumberFormatter
-        if let known = formatters[key] {
+        if let known = Self.formatters[key] {
             formatter = known
         } else {
             formatter = NumberFormatter()
@@ -107,7 +116,7 @@ final class TemplateFilters {
                 formatter.maximumFractionDigits = decimals
             }
             formatter.usesGroupingSeparator = true
-            formatters[key] = formatter
+            Self.formatters[key] = formatter
         }
         // Rounded here too: Foundation on Linux does not always apply maximumFractionDigits.
         var rounded = number
@@ -127,16 +136,25 @@ final class TemplateFilters {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         guard let value = calendar.date(from: components) else { return date.description }
-        let formatter = DateFormatter()
-        formatter.locale = locale
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        switch date.precision {
-        case .year: formatter.setLocalizedDateFormatFromTemplate("y")
-        case .month: formatter.setLocalizedDateFormatFromTemplate(long ? "MMMMy" : "MMy")
-        case .day:
-            formatter.dateStyle = long ? .long : .short
-            formatter.timeStyle = .none
+        let key = "\(lang)|\(date.precision.rawValue)|\(long)"
+        Self.lock.lock()
+        defer { Self.lock.unlock() }
+        let formatter: DateFormatter
+        if let known = Self.dateFormatters[key] {
+            formatter = known
+        } else {
+            formatter = DateFormatter()
+            formatter.locale = locale
+            formatter.calendar = calendar
+            formatter.timeZone = calendar.timeZone
+            switch date.precision {
+            case .year: formatter.setLocalizedDateFormatFromTemplate("y")
+            case .month: formatter.setLocalizedDateFormatFromTemplate(long ? "MMMMy" : "MMy")
+            case .day:
+                formatter.dateStyle = long ? .long : .short
+                formatter.timeStyle = .none
+            }
+            Self.dateFormatters[key] = formatter
         }
         return formatter.string(from: value)
     }
