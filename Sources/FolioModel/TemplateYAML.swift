@@ -7,7 +7,7 @@ struct TemplateYAML {
 
     /// `value` with every scalar rendered (scalars without tags stay as they are).
     func render(_ value: YAMLValue) throws -> YAMLValue {
-        YAMLValue(node: try render(value.node, in: value), file: value.file, lineOffset: value.lineOffset)
+        YAMLValue(node: try render(value.node, in: value), positions: value.positions)
     }
 
     func render(_ node: Node, in owner: YAMLValue) throws -> Node {
