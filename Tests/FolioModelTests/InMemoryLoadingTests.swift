@@ -20,7 +20,7 @@ final class InMemoryLoadingTests: XCTestCase {
         let path = TestSupport.repoRoot.appendingPathComponent("Assets/briefings/not-on-disk.md").path
         let briefing = try BriefingLoader.load(text: "---\ndata: llama-data.yaml\n---\n# T\n", path: path)
         XCTAssertFalse(briefing.data.tables.isEmpty)
-        XCTAssertThrowsError(try BriefingLoader.load(text: "---\ntitel: x\n---\n# T\n", path: path)) { error in
+        XCTAssertThrowsError(try BriefingLoader.load(text: "---\ndate: 2024-13-45\n---\n# T\n", path: path)) { error in
             let diagnostic = error as? Diagnostic
             XCTAssertEqual(diagnostic?.location.file, path)
             XCTAssertEqual(diagnostic?.location.line, 2)
