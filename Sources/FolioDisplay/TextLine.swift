@@ -9,15 +9,18 @@ public struct TextLine: Hashable, Sendable {
     public var descent: Double
     /// When set, the line is stretched to exactly this width (justified text).
     public var justifiedWidth: Double?
+    /// Whether the line's paragraph runs right to left (its first strong character is Arabic, Hebrew, …):
+    /// it then starts at the right, so layout aligns it there where the text would align to the left.
+    /// (Kept in the padding after `justifiedWidth`: the line's size and its other fields' offsets stay
+    /// as they were. SwiftPM's incremental builds do not recompile every file that copies a line when
+    /// its layout changes, and such stale code corrupted memory while the flag was the last field.)
+    public var rightToLeft = false
     /// Link runs within the line: their target and horizontal extent from the line's start.
     public var links: [LinkRun]
     /// BCP 47 language of the text, for the shaper.
     public var lang: String
     /// Shaped glyphs, when a real text engine measured the line (empty from test measurers).
     public var glyphRuns: [GlyphRun] = []
-    /// Whether the line's paragraph runs right to left (its first strong character is Arabic, Hebrew, …):
-    /// it then starts at the right, so layout aligns it there where the text would align to the left.
-    public var rightToLeft = false
 
     public init(spans: [TextSpan], width: Double, ascent: Double, descent: Double, justifiedWidth: Double? = nil,
                 links: [LinkRun] = [], lang: String = "en") {
