@@ -33,6 +33,7 @@ extension PangoMeasurer {
         default: false
         }
     }
+
     /// The longest window, and the first: a dozen lines of text. A window that follows one cut
     /// inside a line holds about three lines of the length seen so far: Pango shapes what is left of
     /// a window once per line it breaks, and the line cut at the window's end is shaped again in the
