@@ -12,6 +12,28 @@ import FolioDisplay
 extension PangoMeasurer {
     /// Paragraphs longer than this (UTF-8 bytes) are laid out in windows.
     static let windowThreshold = 8192
+    /// Paragraphs holding right-to-left text are laid out whole up to this length: the bidi
+    /// algorithm orders a line's runs from the paragraph's first strong character and resolves weak
+    /// characters from strong ones before them, which may lie before a window; beyond it, bounded
+    /// time comes first (the lines break at the same places, but their runs may be ordered otherwise).
+    static let rightToLeftWindowThreshold = 65536
+
+    /// Whether `spans` are laid out in windows.
+    static func needsWindows(_ spans: [TextSpan]) -> Bool {
+        let length = spans.reduce(0) { $0 + $1.text.utf8.count }
+        guard length > windowThreshold else { return false }
+        return length > rightToLeftWindowThreshold || !spans.contains { $0.text.unicodeScalars.contains(where: isRightToLeft) }
+    }
+
+    /// Hebrew, Arabic and the other right-to-left scripts, and the controls that open right-to-left text.
+    static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF,
+             0x061C, 0x200F, 0x202B, 0x202E, 0x2067: true
+        default: false
+        }
+    }
+
     /// The longest window, and the first: a dozen lines of text. A window that follows one cut
     /// inside a line holds about three lines of the length seen so far: Pango shapes what is left of
     /// a window once per line it breaks, and the line cut at the window's end is shaped again in the

@@ -98,7 +98,7 @@ public final class PangoMeasurer: TextMeasuring {
             }
         }
         shapedParagraphs += 1
-        if spans.reduce(0, { $0 + $1.text.utf8.count }) > Self.windowThreshold {
+        if Self.needsWindows(spans) {
             return shapeInWindows(spans, lang: paragraph.lang, width: width,
                                   justifyWidth: paragraph.alignment == .justify ? width : nil)
         }

@@ -31,6 +31,22 @@ final class WindowedBreakingTests: XCTestCase {
         }
     }
 
+    func testParagraphsWithRightToLeftTextAreLaidOutWholeUpTo64KB() throws {
+        let body = TextStyle(font: FontSpec(family: "Noto Serif", size: 10.5))
+        let hebrew = ["שלום", "עולם", "ספר", "מילה"], latin = ["x", "word", "and", "more"]
+        let text = "English: " + (0..<240).map { "\(hebrew[$0 % 4]) \(hebrew[($0 / 4) % 4]) \(latin[$0 % 4])" }.joined(separator: " ")
+        XCTAssertFalse(PangoMeasurer.needsWindows([TextSpan(text + text, style: body)]), "whole: a window would lose the bidi context")
+        XCTAssertTrue(PangoMeasurer.needsWindows([TextSpan(String(repeating: text, count: 20), style: body)]), "windows past 64 KB")
+        XCTAssertTrue(PangoMeasurer.needsWindows([TextSpan(String(repeating: "english words ", count: 700), style: body)]))
+        XCTAssertFalse(PangoMeasurer.needsWindows([TextSpan(String(repeating: "english words ", count: 500), style: body)]))
+        // Windows still break such a paragraph where the whole layout does.
+        let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
+        let spans = [TextSpan(text, style: body)]
+        let whole = measurer.breakLines(StyledParagraph(spans: spans, alignment: .left, lang: "en"), width: 200)
+        let windowed = measurer.shapeInWindows(spans, lang: "en", width: 200, justifyWidth: nil)
+        XCTAssertEqual(windowed.map(\.text), whole.map(\.text))
+    }
+
     func testCodeLinesAcrossWindowsKeepTheirBreaks() throws {
         let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
         let code = TextStyle(font: FontSpec(family: "DejaVu Sans Mono", size: 9))
