@@ -6,14 +6,14 @@ final class TemplateTable {
     let columns: [String]
     let columnIndex: [String: Int]
     let cells: [[Any]]
-    let reads: DataReads
+    let reads: DataReads.TableReads
 
     init(_ table: DataTable, reads: DataReads) {
         id = table.id
         columns = table.columns
         columnIndex = Dictionary(table.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         cells = table.rows.map { $0.map { TemplateValue(cell: $0).stencilValue } }
-        self.reads = reads
+        self.reads = reads.table(table.id, columns: table.columns, rows: table.rows.count)
     }
 
     /// The rows, for `tables.ID`.
@@ -32,7 +32,7 @@ final class TemplateRow: DynamicMemberLookup, CustomStringConvertible {
 
     subscript(dynamicMember member: String) -> Any? {
         guard let column = table.columnIndex[member] else { return nil }
-        table.reads.read(table: table.id, row: index, column: member)
+        table.reads.read(row: index, column: column)
         return table.cells[index][column]
     }
 
