@@ -1,39 +1,52 @@
 /// The cells of data tables one load read (by templates and table fences), so a batch can rebuild
 /// only the reports whose cells changed: a report is a function of the cells it read.
 public final class DataReads: @unchecked Sendable {
-    /// Table id → column → rows read.
-    public private(set) var cells: [String: [String: Set<Int>]] = [:]
-    /// Tables whose number of rows the load depends on (it iterated or counted them).
-    public private(set) var counted: Set<String> = []
+    /// One table's reads: a flag per column and row (cheap enough to set on every template lookup).
+    final class TableReads {
+        let columns: [String]
+        var bits: [[Bool]]
+        var counted = false
+
+        init(columns: [String], rows: Int) {
+            self.columns = columns
+            bits = Array(repeating: Array(repeating: false, count: rows), count: columns.count)
+        }
+
+        func read(row: Int, column: Int) {
+            bits[column][row] = true
+            counted = true
+        }
+    }
+
+    private var tables: [String: TableReads] = [:]
 
     public init() {}
 
-    func read(table: String, row: Int, column: String) {
-        cells[table, default: [:]][column, default: []].insert(row)
-        counted.insert(table)
+    /// The reads of table `id` (made on first use).
+    func table(_ id: String, columns: [String], rows: Int) -> TableReads {
+        if let known = tables[id] { return known }
+        let made = TableReads(columns: columns, rows: rows)
+        tables[id] = made
+        return made
     }
 
-    func readColumn(table: String, column: String, rows: Range<Int>) {
-        cells[table, default: [:]][column, default: []].formUnion(rows)
-        counted.insert(table)
-    }
-
-    func count(table: String) { counted.insert(table) }
-
-    /// The cells read from `table`, as `column=0-4,7;…` (columns sorted), or nil when none were.
+    /// The cells read from `table`, as `column=0-4,7;…` (columns sorted), or nil when none were
+    /// (and the table was not iterated or counted).
     public func spec(for table: String) -> String? {
-        guard counted.contains(table) || cells[table] != nil else { return nil }
-        let columns = (cells[table] ?? [:]).sorted { $0.key < $1.key }.map { column, rows in
-            column.addingPercentEscapes + "=" + Self.ranges(rows)
+        guard let reads = tables[table], reads.counted else { return nil }
+        var parts: [(String, String)] = []
+        for (index, column) in reads.columns.enumerated() {
+            let rows = reads.bits[index].indices.filter { reads.bits[index][$0] }
+            if !rows.isEmpty { parts.append((column, Self.ranges(rows))) }
         }
-        return columns.joined(separator: ";")
+        return parts.sorted { $0.0 < $1.0 }.map { $0.0.addingPercentEscapes + "=" + $0.1 }.joined(separator: ";")
     }
 
-    /// `[0, 1, 2, 5]` → `0-2,5`.
-    static func ranges(_ rows: Set<Int>) -> String {
+    /// Sorted rows `[0, 1, 2, 5]` → `0-2,5`.
+    static func ranges(_ rows: [Int]) -> String {
         var parts: [String] = []
         var start: Int?, previous = -2
-        for row in rows.sorted() {
+        for row in rows {
             if row != previous + 1 {
                 if let start { parts.append(start == previous ? "\(start)" : "\(start)-\(previous)") }
                 start = row

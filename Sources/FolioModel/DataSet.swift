@@ -38,4 +38,6 @@ public struct DataTable: Hashable, Sendable {
     public var rowLocations: [SourceLocation] = []
     /// The CSV file the table is, when it is one (its cells are fingerprinted one by one in batches).
     public var csvFile: String?
+    /// Set on tables `DataCache` keeps (their typed cells are cached too).
+    var cacheKey: String?
 }

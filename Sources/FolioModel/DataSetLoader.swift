@@ -24,9 +24,7 @@ public enum DataSetLoader {
         data.characters.formUnion(Characters.nonASCII(in: text))
         let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         if path.lowercased().hasSuffix(".csv") {
-            var table = try CSVTable.read(text, id: id, file: path)
-            table.csvFile = path
-            try add(table, to: &data, at: .start(of: path))
+            try add(try DataCache.csvTable(text, id: id, path: path), to: &data, at: .start(of: path))
         } else {
             if let engine {
                 text = try engine.render(TemplateSource(text: text, file: path, line: 1), context: context)

@@ -24,14 +24,14 @@ enum TableFence {
             }
             return index
         }
-        let reads = data.reads
+        let reads = data.reads.table(id, columns: table.columns, rows: table.rows.count)
         var kept = Array(table.rows.indices)
-        reads.count(table: id)
+        reads.counted = true
         if let filter = fields["where"] {
             for (key, expected) in try filter.mapping("a mapping of columns to the values to keep") {
                 let column = try columnIndex(key, try key.string("a column name"))
                 let wanted = try expected.sequence("a value or a list of values", allowSingle: true).map { try $0.string("a value") }
-                reads.readColumn(table: id, column: table.columns[column], rows: table.rows.indices)
+                for row in table.rows.indices { reads.read(row: row, column: column) }
                 kept = kept.filter { row in wanted.contains { matches(table.rows[row][column], $0) } }
             }
         }
@@ -41,7 +41,7 @@ enum TableFence {
                 let descending = text.hasPrefix("-")
                 return (try columnIndex(item, descending ? String(text.dropFirst()) : text), descending)
             }
-            for (column, _) in keys { for row in kept { reads.read(table: id, row: row, column: table.columns[column]) } }
+            for (column, _) in keys { for row in kept { reads.read(row: row, column: column) } }
             kept = kept.sorted { a, b in
                 for (column, descending) in keys {
                     let order = compare(table.rows[a][column], table.rows[b][column])
@@ -55,7 +55,7 @@ enum TableFence {
             picked = try columns.sequence("a list of column names").map { try columnIndex($0, try $0.string("a column name")) }
             guard !picked.isEmpty else { throw columns.error("the list of columns is empty") }
         }
-        for column in picked { for row in kept { reads.read(table: id, row: row, column: table.columns[column]) } }
+        for column in picked { for row in kept { reads.read(row: row, column: column) } }
         let rows = kept.map { table.rows[$0] }
         let numeric = picked.map { column in !rows.isEmpty && rows.allSatisfy { isNumber($0[column]) } }
         return TableBlock(header: picked.map { [.text(table.columns[$0])] },

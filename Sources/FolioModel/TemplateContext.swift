@@ -20,9 +20,9 @@ public struct TemplateContext {
         values["params"] = paramValues
         values["page"] = TemplateValue.map(page).stencilValue
         if let data {
-            var tables: [String: Any] = [:]
-            for (id, table) in data.tables { tables[id] = TemplateTable(table, reads: data.reads).rows }
-            values["tables"] = tables
+            var tables: [String: TemplateTable] = [:]
+            for (id, table) in data.tables { tables[id] = TemplateTable(table, reads: data.reads) }
+            values["tables"] = TemplateTables(tables)
             for (name, specs) in [("timelines", data.timelines), ("orgs", data.orgs)] {
                 guard uses.contains(name) else { values[name] = [String: Any](); continue }
                 var converted: [String: Any] = [:]
@@ -38,6 +38,7 @@ public struct TemplateContext {
     /// `value.bit` as Stencil reads it (for "did you mean" after a lookup failed).
     static func member(_ bit: String, of value: Any?) -> Any? {
         if let row = value as? TemplateRow { return row[dynamicMember: bit] }
+        if let tables = value as? TemplateTables { return tables[dynamicMember: bit] }
         if let dictionary = value as? [String: Any] { return bit == "count" ? dictionary.count : dictionary[bit] }
         if let array = value as? [Any] {
             if let index = Int(bit) { return index >= 0 && index < array.count ? array[index] : nil }
@@ -54,6 +55,7 @@ public struct TemplateContext {
     /// The names `value` has, for hints.
     static func members(of value: Any?) -> [String] {
         if let row = value as? TemplateRow { return row.table.columns }
+        if let tables = value as? TemplateTables { return tables.ids }
         if let dictionary = value as? [String: Any] { return dictionary.keys.sorted() }
         if value is [Any] { return ["first", "last", "count"] }
         return []

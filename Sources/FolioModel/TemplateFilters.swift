@@ -66,7 +66,7 @@ final class TemplateFilters {
         register("max") { value, arguments in try Self.numbers(value, arguments, "max").max() ?? 0 }
         register("count") { value, _ in
             if let array = value as? [Any] {
-                if let row = array.first as? TemplateRow { row.table.reads.count(table: row.table.id) }
+                if let row = array.first as? TemplateRow { row.table.reads.counted = true }
                 return array.count
             }
             if let dictionary = value as? [String: Any] { return dictionary.count }

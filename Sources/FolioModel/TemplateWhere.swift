@@ -54,20 +54,44 @@ indirect enum TemplateWhere {
 
     // MARK: Evaluation
 
-    /// Whether `item` (bound to `variable`) passes.
-    func evaluate(_ item: Any, variable: String, context: Context) throws -> Bool {
+    /// The values of operands that do not name the loop variable (the same for every item).
+    func resolveFree(variable: String, context: Context, into values: inout [String: Any]) throws {
+        switch self {
+        case .or(let lhs, let rhs), .and(let lhs, let rhs):
+            try lhs.resolveFree(variable: variable, context: context, into: &values)
+            try rhs.resolveFree(variable: variable, context: context, into: &values)
+        case .not(let inner):
+            try inner.resolveFree(variable: variable, context: context, into: &values)
+        case .truthy(let operand):
+            try Self.resolveFree(operand, variable: variable, context: context, into: &values)
+        case .compare(let lhs, _, let rhs):
+            try Self.resolveFree(lhs, variable: variable, context: context, into: &values)
+            try Self.resolveFree(rhs, variable: variable, context: context, into: &values)
+        }
+    }
+
+    static func resolveFree(_ operand: Operand, variable: String, context: Context, into values: inout [String: Any]) throws {
+        if case .path(let text, let bits) = operand, bits[0] != variable, values[text] == nil {
+            values[text] = try value(operand, item: (), variable: variable, context: context, free: [:])
+        }
+    }
+
+    /// Whether `item` (bound to `variable`) passes; `free` holds the operands resolved once.
+    func evaluate(_ item: Any, variable: String, context: Context, free: [String: Any] = [:]) throws -> Bool {
         switch self {
         case .or(let lhs, let rhs):
-            return try lhs.evaluate(item, variable: variable, context: context) || rhs.evaluate(item, variable: variable, context: context)
+            return try lhs.evaluate(item, variable: variable, context: context, free: free)
+                || rhs.evaluate(item, variable: variable, context: context, free: free)
         case .and(let lhs, let rhs):
-            return try lhs.evaluate(item, variable: variable, context: context) && rhs.evaluate(item, variable: variable, context: context)
+            return try lhs.evaluate(item, variable: variable, context: context, free: free)
+                && rhs.evaluate(item, variable: variable, context: context, free: free)
         case .not(let inner):
-            return try !inner.evaluate(item, variable: variable, context: context)
+            return try !inner.evaluate(item, variable: variable, context: context, free: free)
         case .truthy(let operand):
-            return Self.truthy(try Self.value(operand, item: item, variable: variable, context: context))
+            return Self.truthy(try Self.value(operand, item: item, variable: variable, context: context, free: free))
         case .compare(let lhs, let op, let rhs):
-            let a = try Self.value(lhs, item: item, variable: variable, context: context)
-            let b = try Self.value(rhs, item: item, variable: variable, context: context)
+            let a = try Self.value(lhs, item: item, variable: variable, context: context, free: free)
+            let b = try Self.value(rhs, item: item, variable: variable, context: context, free: free)
             switch op {
             case "==": return Self.equal(a, b)
             case "!=": return !Self.equal(a, b)
@@ -83,10 +107,11 @@ indirect enum TemplateWhere {
         }
     }
 
-    static func value(_ operand: Operand, item: Any, variable: String, context: Context) throws -> Any {
+    static func value(_ operand: Operand, item: Any, variable: String, context: Context, free: [String: Any]) throws -> Any {
         switch operand {
         case .literal(let value): return value
         case .path(let text, let bits):
+            if let known = free[text] { return known }
             var current: Any? = bits[0] == variable ? item : context[bits[0]]
             for (index, bit) in bits.enumerated() where index > 0 {
                 guard let value = current else { break }
@@ -157,6 +182,8 @@ final class TemplateWhereTable {
         } else {
             return value
         }
-        return try items.filter { try condition.evaluate($0, variable: variable, context: context) }
+        var free: [String: Any] = [:]
+        try condition.resolveFree(variable: variable, context: context, into: &free)
+        return try items.filter { try condition.evaluate($0, variable: variable, context: context, free: free) }
     }
 }
