@@ -39,5 +39,5 @@ public struct DataTable: Hashable, Sendable {
     /// The CSV file the table is, when it is one (its cells are fingerprinted one by one in batches).
     public var csvFile: String?
     /// Set on tables `DataCache` keeps (their typed cells are cached too).
-    var cacheKey: String?
+    public internal(set) var cacheKey: String?
 }
