@@ -118,6 +118,7 @@ final class FontCatalog {
         for index in 0..<Int(systemFonts.nfont) {
             guard let pattern = systemFonts.fonts[index], Self.families(of: pattern).contains(key) else { continue }
             guard let copy = FcPatternDuplicate(pattern) else { continue }
+            OpenFaces.shared.attach(to: copy)
             FcFontSetAdd(appSet, copy)
             addedFaces += 1
             var charset: OpaquePointer?
