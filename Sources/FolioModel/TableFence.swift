@@ -27,14 +27,7 @@ enum TableFence {
         let reads = data.reads
         var kept = Array(table.rows.indices)
         reads.count(table: id)
-        if let filter = fields["where"] {
-            for (key, expected) in try filter.mapping("a mapping of columns to the values to keep") {
-                let column = try columnIndex(key, try key.string("a column name"))
-                let wanted = try expected.sequence("a value or a list of values", allowSingle: true).map { try $0.string("a value") }
-                reads.readColumn(table: id, column: table.columns[column], rows: table.rows.indices)
-                kept = kept.filter { row in wanted.contains { matches(table.rows[row][column], $0) } }
-            }
-        }
+        if let filter = fields["where"] { kept = try table.rows(kept, where: filter, reads: reads) }
         if let sort = fields["sort"] {
             let keys = try sort.sequence("a column name or a list of them", allowSingle: true).map { item -> (Int, Bool) in
                 let text = try item.string("a column name")
