@@ -22,12 +22,12 @@ struct NumberLabels: Sendable {
         }
     }
 
-    /// The labels of an axis with ticks `scale`: with `k` or `M` when every tick is a whole number of them
-    /// and the largest tick has five digits or more.
+    /// The labels of an axis with ticks `scale`: with `k` when the largest tick has five digits or more,
+    /// `M` (`G`) from a million (billion) up, when every tick is a round number of the unit.
     func forAxis(_ scale: NiceScale) -> NumberLabels {
         var labels = self
         let largest = max(abs(scale.low), abs(scale.high))
-        for (divisor, suffix) in [(1e9, "G"), (1e6, "M"), (1e3, "k")] where largest >= divisor * 10 {
+        for (divisor, suffix) in [(1e9, "G"), (1e6, "M"), (1e3, "k")] where largest >= (divisor == 1e3 ? 1e4 : divisor) {
             let steps = scale.step / divisor
             if steps >= 0.1, abs(steps * 10 - (steps * 10).rounded()) < 1e-6 {
                 labels.divisor = divisor
