@@ -117,3 +117,21 @@ final class DataChartPropertyTests: XCTestCase {
         XCTAssertTrue(shortened.shown.allSatisfy { $0.line.width <= 25 && $0.line.spans.last?.text.hasSuffix("…") == true })
     }
 }
+
+extension DataChartPropertyTests {
+    func testUnitTicksKeepTheirHalves() {
+        let scale = NiceScale(low: 0, high: 20_000, step: 2_500)
+        let labels = NumberLabels(lang: "en").forAxis(scale)
+        XCTAssertEqual(scale.ticks.map { labels.text($0, decimals: scale.decimals) },
+                       ["0", "2.5k", "5k", "7.5k", "10k", "12.5k", "15k", "17.5k", "20k"])
+    }
+}
+
+extension DataChartPropertyTests {
+    func testQuarterStepsKeepTheirDecimal() {
+        let scale = NiceScale(low: -15, high: 10, step: 2.5)
+        XCTAssertEqual(scale.decimals, 1)
+        XCTAssertEqual(NumberLabels(lang: "en").forAxis(scale).text(-12.5, decimals: scale.decimals), "−12.5")
+        XCTAssertEqual(NiceScale(low: 0, high: 1, step: 0.2).decimals, 1)
+    }
+}

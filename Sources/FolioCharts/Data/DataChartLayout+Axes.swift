@@ -35,13 +35,18 @@ extension DataChartLayout {
             var fits = true
             var previousEnd = -Double.infinity
             for (tick, line) in zip(scale.ticks, lines) {
-                let x = scale.position(tick, from: from, to: to) - line.width / 2
-                if x < 0 || x + line.width > size.width || x < previousEnd + TimeAxis.labelGap { fits = false; break }
+                let x = labelLeft(centeredOn: scale.position(tick, from: from, to: to), width: line.width)
+                if x < previousEnd + TimeAxis.labelGap { fits = false; break }
                 previousEnd = x + line.width
             }
             if fits || maxTicks == 2 { return (scale, lines, labels) }
             maxTicks -= 1
         }
+    }
+
+    /// The left end of a label of `width` centred on `x`, moved inwards to stay inside the chart.
+    func labelLeft(centeredOn x: Double, width: Double) -> Double {
+        min(max(0, x - width / 2), size.width - width)
     }
 
     /// The x axis between `left` and `right`, its labels at most `maxDepth` deep.
@@ -94,7 +99,7 @@ extension DataChartLayout {
             for (tick, line) in zip(scale.ticks, lines) {
                 let x = scale.position(tick, from: plot.minX, to: plot.maxX)
                 items.append(.line(LineItem(from: Point(x: x, y: plot.maxY), to: Point(x: x, y: plot.maxY + 2.5), stroke: Stroke(color: theme.rule, width: 0.6))))
-                place(line, at: Point(x: x - line.width / 2, y: top + line.ascent), counted: false)
+                place(line, at: Point(x: labelLeft(centeredOn: x, width: line.width), y: top + line.ascent), counted: false)
             }
         case .dates(let axis, _):
             for tick in axis.ticks {

@@ -30,7 +30,7 @@ extension DataChartLayout {
         for (tick, label) in zip(scale.ticks, lines) {
             let at = x(tick)
             items.append(.line(LineItem(from: Point(x: at, y: plot.minY), to: Point(x: at, y: plot.maxY), stroke: Stroke(color: theme.rule, width: 0.5))))
-            place(label, at: Point(x: at - label.width / 2, y: plot.maxY + 3 + label.ascent), counted: false)
+            place(label, at: Point(x: labelLeft(centeredOn: at, width: label.width), y: plot.maxY + 3 + label.ascent), counted: false)
         }
         let zero = x(0)
         baseline = zero

@@ -14,7 +14,12 @@ struct NiceScale: Hashable, Sendable {
     }
 
     /// Decimal places a tick label needs (none for steps of 1 and up).
-    var decimals: Int { max(0, min(10, Int(-floor(log10(step) + 1e-9)))) }
+    var decimals: Int {
+        (0...10).first { places in
+            let scaled = step * pow(10, Double(places))
+            return abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled)
+        } ?? 10
+    }
 
     /// The roundest scale with at most `maxTicks` ticks (at least 2) that covers `minimum`…`maximum`.
     static func make(minimum: Double, maximum: Double, maxTicks: Int) -> NiceScale {

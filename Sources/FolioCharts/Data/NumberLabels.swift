@@ -42,9 +42,10 @@ struct NumberLabels: Sendable {
     func text(_ value: Double, decimals: Int) -> String {
         if value == 0 { return "0" }
         let scaled = value / divisor
-        let places = divisor == 1 ? decimals : max(0, decimals - Int(log10(divisor).rounded()) + (scaled.rounded() == scaled ? 0 : 1))
-        let places2 = min(places, 6)
-        var body = String(format: "%.\(places2)f", abs(scaled))
+        // In units (k, M), as many places as the value needs, up to two: "2.5k", "5k".
+        var places = min(decimals, 6)
+        if divisor != 1 { places = (0...2).first { abs(scaled * pow(10, Double($0)) - (scaled * pow(10, Double($0))).rounded()) < 1e-6 } ?? 2 }
+        var body = String(format: "%.\(places)f", abs(scaled))
         if body.allSatisfy({ $0 == "0" || $0 == "." }) { return "0" + suffix }
         var integer = body, fraction = ""
         if let dot = body.firstIndex(of: ".") {
