@@ -43,9 +43,9 @@ public enum DataChartFence {
         for column in [xColumn] + yColumns + [seriesColumn, sizeColumn].compactMap({ $0 }) {
             reads.readColumn(table: table.id, column: table.columns[column], rows: table.rows.indices)
         }
-        kept = kept.filter { !table.rows[$0][xColumn].trimmingCharacters(in: .whitespaces).isEmpty }
+        kept = kept.filter { !trim(table.rows[$0][xColumn]).isEmpty }
         func number(_ row: Int, _ column: Int) throws -> Double? {
-            let text = table.rows[row][column].trimmingCharacters(in: .whitespaces)
+            let text = trim(table.rows[row][column])
             if text.isEmpty { return nil }
             guard let number = Double(text), number.isFinite else {
                 let at = row < table.rowLocations.count ? table.rowLocations[row] : table.location
@@ -54,13 +54,16 @@ public enum DataChartFence {
             }
             return number
         }
-        let xTexts = kept.map { table.rows[$0][xColumn].trimmingCharacters(in: .whitespaces) }
+        let xTexts = kept.map { trim(table.rows[$0][xColumn]) }
         let xKind = Self.xKind(of: xTexts, kind: kind)
         // x positions: one per row for scatter, else one per distinct x (first appearance, or sorted for numbers and dates).
         var positions: [Double] = [], labels: [String] = [], slotOfRow: [Int] = []
         var slotOfText: [String: Int] = [:]
+        var categories: [String: Int] = [:]
         for text in xTexts {
-            let position = Self.position(text, kind: xKind, category: slotOfText.count)
+            let category = categories[text] ?? categories.count
+            categories[text] = category
+            let position = Self.position(text, kind: xKind, category: category)
             if kind == .scatter {
                 slotOfRow.append(positions.count)
                 positions.append(position); labels.append(text)
@@ -107,6 +110,13 @@ public enum DataChartFence {
                          valueLabels: try fields["labels"]?.bool() ?? true, height: try fields["height"]?.double("a height in points"))
     }
 
+    /// `text` without spaces or tabs at its ends (returned as it is, without copying, when it has none).
+    static func trim(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last,
+              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// The table a fence draws: `use: ID` or inline `data:` rows (one and only one).
     static func source(_ fields: YAMLFields, data: DataSet) throws -> DataTable {
         switch (fields["use"], fields["data"]) {
@@ -130,9 +140,9 @@ public enum DataChartFence {
     /// Bars always stand on categories.
     static func xKind(of texts: [String], kind: DataChart.Kind) -> DataChart.XKind {
         guard kind != .bar, !texts.isEmpty else { return .categories }
-        let dates = texts.map { ISODate(parsing: $0) }
-        if dates.allSatisfy({ $0 != nil }), texts.contains(where: { $0.contains("-") }) {
-            return .dates(dates.compactMap { $0?.precision }.max() ?? .day)
+        if texts.allSatisfy({ (4...10).contains($0.utf8.count) && $0.utf8.first != UInt8(ascii: "-") }), texts.contains(where: { $0.contains("-") }) {
+            let dates = texts.map { ISODate(parsing: $0) }
+            if dates.allSatisfy({ $0 != nil }) { return .dates(dates.compactMap { $0?.precision }.max() ?? .day) }
         }
         if texts.allSatisfy({ Double($0).map(\.isFinite) ?? false }) { return .numbers }
         return .categories

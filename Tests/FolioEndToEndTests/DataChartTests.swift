@@ -57,4 +57,24 @@ final class DataChartTests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("t.csv:3:1: error: 'two' in column 'b' of table 't' is not a number"), run.stderr)
     }
+
+    func testLayoutOverridesTheSeriesColours() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        try "colors: { series: [\"#ff0000\", \"#00ff00\"] }\n".write(to: folder.appendingPathComponent("red.yaml"), atomically: true, encoding: .utf8)
+        try "---\ntitle: T\nlayout: ./red.yaml\n---\n\n```chart\ntype: bar\ndata: [{ k: A, v: 3 }, { k: B, v: 5 }]\nx: k\ny: v\nid: red\n```\n"
+            .write(to: folder.appendingPathComponent("red.md"), atomically: true, encoding: .utf8)
+        let run = try TestSupport.folio(["charts", folder.appendingPathComponent("red.md").path, "-o", folder.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let image = try XCTUnwrap(RasterImage(contentsOfPNG: folder.appendingPathComponent("red-red.png").path))
+        var red = 0, blue = 0
+        for y in stride(from: 0, to: image.height, by: 3) {
+            for x in stride(from: 0, to: image.width, by: 3) {
+                let p = image.pixel(x: x, y: y)
+                if p.r > 240, p.g < 20, p.b < 20 { red += 1 }
+                if p.r < 10, p.g > 100, p.g < 130, p.b > 170 { blue += 1 }
+            }
+        }
+        XCTAssertGreaterThan(red, 100, "the layout's first series colour fills the bars")
+        XCTAssertEqual(blue, 0, "no Okabe–Ito blue left")
+    }
 }

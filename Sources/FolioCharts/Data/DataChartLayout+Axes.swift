@@ -53,8 +53,14 @@ extension DataChartLayout {
     func xAxis(left: Double, right: Double, maxDepth: Double) -> XAxis {
         switch chart.xKind {
         case .categories:
-            let band = (right - left) / Double(max(chart.x.count, 1))
-            let lines = chart.xLabels.map { line($0, labelStyle) }
+            // Scatter rows share categories: one band per distinct category.
+            var names = chart.xLabels
+            if chart.kind == .scatter {
+                var seen: Set<String> = []
+                names = chart.xLabels.filter { seen.insert($0).inserted }
+            }
+            let band = (right - left) / Double(max(names.count, 1))
+            let lines = names.map { line($0, labelStyle) }
             return .categories(CategoryLabels.fit(lines, band: band, maxDepth: maxDepth, measurer: measurer, lang: theme.lang), band: band)
         case .numbers:
             let low = chart.x.min() ?? 0, high = chart.x.max() ?? 1
