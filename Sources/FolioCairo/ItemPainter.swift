@@ -37,6 +37,7 @@ final class ItemPainter {
             guard group.scale.isFinite, group.scale > 0 else { return }
             cairo_save(cr)
             cairo_translate(cr, group.origin.x, group.origin.y)
+            if group.rotation != 0, group.rotation.isFinite { cairo_rotate(cr, group.rotation) }
             cairo_scale(cr, group.scale, group.scale)
             if let clip = group.clip {
                 cairo_rectangle(cr, clip.x, clip.y, clip.width, clip.height)

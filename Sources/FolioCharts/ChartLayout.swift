@@ -1,7 +1,7 @@
 import FolioDisplay
 import FolioModel
 
-/// Lays out one chart fence (timeline or org chart) into a drawing, checking its spec.
+/// Lays out one chart fence (timeline, org chart or data chart) into a drawing, checking its spec.
 public enum ChartLayout {
     /// Lays out `chart` using the briefing's `data`, within `frame`, measuring text with `measurer`.
     /// `plans` keeps plans between the passes of one document (see `ChartPlans`).
@@ -12,6 +12,8 @@ public enum ChartLayout {
             return try TimelineChart.layout(chart, data: data, frame: frame, theme: theme, measurer: measurer)
         case .orgchart:
             return try OrgChart.layout(chart, data: data, frame: frame, theme: theme, measurer: measurer, plans: plans)
+        case .chart:
+            return try DataChartView.layout(chart, data: data, frame: frame, theme: theme, measurer: measurer)
         }
     }
 }

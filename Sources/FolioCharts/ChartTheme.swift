@@ -13,6 +13,12 @@ public struct ChartTheme: Hashable, Sendable {
     public var background: Color?
     /// Language for label shaping.
     public var lang: String
+    /// Series colours of data charts, in order (default: Okabe–Ito, told apart by colour-blind readers).
+    public var palette: [Color] = ChartTheme.okabeIto
+
+    /// The Okabe–Ito palette, blue first (black last).
+    public static let okabeIto: [Color] = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+        .compactMap { Color(hex: $0) }
 
     public init(bodyFamily: String = "Noto Sans", headingFamily: String = "Noto Sans", textSize: Double = 8.5,
                 text: Color = Color(red: 0.106, green: 0.122, blue: 0.141), muted: Color = Color(red: 0.34, green: 0.376, blue: 0.416),

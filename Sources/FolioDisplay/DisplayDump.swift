@@ -30,7 +30,7 @@ public enum DisplayDump {
         case .anchor(let a):
             return "\(indent)anchor \(a.name) \(point(a.point))\(a.outlineTitle.map { " outline[\(a.outlineLevel)]=\(quote($0))" } ?? "")\n"
         case .group(let g):
-            return "\(indent)group \(point(g.origin)) scale=\(format(g.scale))\n" + dump(g.items, indent: indent + "  ")
+            return "\(indent)group \(point(g.origin)) scale=\(format(g.scale))\(g.rotation == 0 ? "" : " rotation=\(format(g.rotation))")\n" + dump(g.items, indent: indent + "  ")
         }
     }
 

@@ -122,10 +122,13 @@ public struct GroupItem: Hashable, Sendable {
     /// Clip rectangle in the group's own coordinates, or nil.
     public var clip: Rect?
     public var items: [DisplayItem]
-    public init(origin: Point, scale: Double = 1, clip: Rect? = nil, items: [DisplayItem]) {
+    /// Turn about `origin` in radians, clockwise on the page (a rotated axis label); 0 for none.
+    public var rotation: Double
+    public init(origin: Point, scale: Double = 1, clip: Rect? = nil, items: [DisplayItem], rotation: Double = 0) {
         self.origin = origin
         self.scale = scale
         self.clip = clip
         self.items = items
+        self.rotation = rotation
     }
 }

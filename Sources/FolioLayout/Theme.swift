@@ -70,7 +70,10 @@ public struct Theme: Sendable {
 
     /// Fonts and colours for charts placed in this document.
     public func chartTheme(lang: String) -> ChartTheme {
-        ChartTheme(bodyFamily: layout.heading.family, headingFamily: layout.heading.family,
-                   textSize: tableCell.font.size - 1, text: text, muted: muted, accent: accent, rule: rule, lang: lang)
+        var theme = ChartTheme(bodyFamily: layout.heading.family, headingFamily: layout.heading.family,
+                               textSize: tableCell.font.size - 1, text: text, muted: muted, accent: accent, rule: rule, lang: lang)
+        let series = layout.colors.series.compactMap { Color(hex: $0) }
+        if !series.isEmpty { theme.palette = series }
+        return theme
     }
 }

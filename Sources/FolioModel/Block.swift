@@ -62,9 +62,9 @@ public struct ImageBlock: Hashable, Sendable {
     public var pixelHeight: Int
 }
 
-/// A chart fence (`timeline`, `orgchart`), kept as its YAML for the chart stage.
+/// A chart fence (`timeline`, `orgchart`, `chart`), kept as its YAML for the chart stage.
 public struct ChartBlock: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable, CaseIterable { case timeline, orgchart }
+    public enum Kind: String, Hashable, Sendable, CaseIterable { case timeline, orgchart, chart }
     public var kind: Kind
     /// The chart's id: its `use:` value, else `timeline-N` / `orgchart-N` in source order.
     public var id: String

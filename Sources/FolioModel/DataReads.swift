@@ -30,6 +30,15 @@ public final class DataReads: @unchecked Sendable {
         return made
     }
 
+    /// Marks `table` as counted: how many rows it has shows in the output.
+    func count(_ table: DataTable) { self.table(table.id, columns: table.columns, rows: table.rows.count).counted = true }
+
+    /// Marks every row of column `column` of `table` as read.
+    func readColumn(_ column: Int, of table: DataTable) {
+        let reads = self.table(table.id, columns: table.columns, rows: table.rows.count)
+        for row in table.rows.indices { reads.read(row: row, column: column) }
+    }
+
     /// The cells read from `table`, as `column=0-4,7;…` (columns sorted), or nil when none were
     /// (and the table was not iterated or counted).
     public func spec(for table: String) -> String? {

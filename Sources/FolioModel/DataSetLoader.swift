@@ -100,7 +100,8 @@ public enum DataSetLoader {
             }
             return cells
         }
-        return DataTable(id: id, title: try fields["title"]?.string(), columns: columns, rows: rows, location: value.location)
+        return DataTable(id: id, title: try fields["title"]?.string(), columns: columns, rows: rows, location: value.location,
+                         rowLocations: rowValues.map(\.location))
     }
 
     /// A YAML or JSON file that is a list of mappings: one table named after the file, its columns

@@ -14,3 +14,20 @@ public enum FenceKeys {
         return nil
     }
 }
+
+extension FenceKeys {
+    /// The id a `chart` fence names: its `id:`, else its `use:`, else nil.
+    public static func chartID(in body: String, file: String, firstLine: Int) throws -> String? {
+        let value = try YAMLParsing.parse(body, file: file, lineOffset: firstLine - 1)
+        guard case .mapping = value.node else { throw value.error("a chart fence holds YAML keys such as 'type: bar'") }
+        var use: String?
+        for (key, entry) in try value.mapping() {
+            switch try? key.string() {
+            case "id": return try entry.string("a chart id")
+            case "use": use = try? entry.string("a table id")
+            default: break
+            }
+        }
+        return use
+    }
+}

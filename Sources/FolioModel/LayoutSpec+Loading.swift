@@ -96,8 +96,16 @@ extension LayoutSpec {
             "text": \.text, "accent": \.accent, "muted": \.muted, "rule": \.rule, "quote": \.quoteBackground,
             "table-header": \.tableHeader, "table-stripe": \.tableStripe, "code": \.codeBackground, "link": \.link,
         ]
-        let fields = try value.fields("colors", allowed: Array(keys.keys))
-        for name in fields.order {
+        let fields = try value.fields("colors", allowed: Array(keys.keys) + ["series"])
+        if let series = fields["series"] {
+            // Data chart series colours, in order: `series: ["#0072b2", "#e69f00"]`.
+            colors.series = try series.sequence("a list of colours").map { entry in
+                let text = try entry.string("a colour such as #1b1f24")
+                guard Self.isHexColor(text), text.count == 7 else { throw entry.error("'\(text)' is not a colour", hints: ["write it as #rrggbb"]) }
+                return text
+            }
+        }
+        for name in fields.order where name != "series" {
             guard let entry = fields[name], let path = keys[name] else { continue }
             let text = try entry.string("a colour such as #1b1f24")
             guard Self.isHexColor(text) else { throw entry.error("'\(text)' is not a colour", hints: ["write it as #rrggbb"]) }

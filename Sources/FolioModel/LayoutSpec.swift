@@ -50,6 +50,8 @@ public struct LayoutSpec: Hashable, Sendable {
         public var tableStripe = "#f6f8fa"
         public var codeBackground = "#f6f8fa"
         public var link = "#0b5cad"
+        /// Data chart series colours (empty: the Okabe–Ito palette).
+        public var series: [String] = []
     }
 
     /// Left, centre and right templates of a running header or footer.

@@ -95,7 +95,8 @@ struct MarkdownParser {
         if let kind = ChartBlock.Kind(rawValue: info) {
             let count = (chartCounts[kind] ?? 0) + 1
             chartCounts[kind] = count
-            let used = try FenceKeys.use(in: body, file: file, firstLine: bodyLocation.line)
+            let used = kind == .chart ? try FenceKeys.chartID(in: body, file: file, firstLine: bodyLocation.line)
+                : try FenceKeys.use(in: body, file: file, firstLine: bodyLocation.line)
             // Ids name output files: a second chart of the same spec gets "-2", "-3", ...
             var id = used ?? "\(kind.rawValue)-\(count)"
             if chartIDs.contains(id) {
@@ -109,6 +110,9 @@ struct MarkdownParser {
         }
         if info == "table" {
             return Block(.table(try dataTable(body, bodyLocation: bodyLocation)), at: at)
+        }
+        if let meant = FenceInfo.likelyTypo(info) {
+            throw Diagnostic.error(at: at, "unknown fence '\(info)'", hints: ["did you mean '\(meant)'?"])
         }
         let text = body.hasSuffix("\n") ? String(body.dropLast()) : body
         return Block(.code(language: info.isEmpty ? nil : info, text: text), at: at)

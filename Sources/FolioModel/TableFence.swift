@@ -18,28 +18,15 @@ enum TableFence {
         guard let table = data.tables[id] else {
             throw use.error("no table '\(id)' in the data files", hints: Suggestions.hint(for: id, in: Array(data.tables.keys)))
         }
-        func columnIndex(_ item: YAMLValue, _ name: String) throws -> Int {
-            guard let index = table.columns.firstIndex(of: name) else {
-                throw item.error("table '\(id)' has no column '\(name)'", hints: Suggestions.hint(for: name, in: table.columns))
-            }
-            return index
-        }
         let reads = data.reads.table(id, columns: table.columns, rows: table.rows.count)
         var kept = Array(table.rows.indices)
         reads.counted = true
-        if let filter = fields["where"] {
-            for (key, expected) in try filter.mapping("a mapping of columns to the values to keep") {
-                let column = try columnIndex(key, try key.string("a column name"))
-                let wanted = try expected.sequence("a value or a list of values", allowSingle: true).map { try $0.string("a value") }
-                for row in table.rows.indices { reads.read(row: row, column: column) }
-                kept = kept.filter { row in wanted.contains { matches(table.rows[row][column], $0) } }
-            }
-        }
+        if let filter = fields["where"] { kept = try table.rows(kept, where: filter, reads: data.reads) }
         if let sort = fields["sort"] {
             let keys = try sort.sequence("a column name or a list of them", allowSingle: true).map { item -> (Int, Bool) in
                 let text = try item.string("a column name")
                 let descending = text.hasPrefix("-")
-                return (try columnIndex(item, descending ? String(text.dropFirst()) : text), descending)
+                return (try table.columnIndex(item, descending ? String(text.dropFirst()) : text), descending)
             }
             for (column, _) in keys { for row in kept { reads.read(row: row, column: column) } }
             kept = kept.sorted { a, b in
@@ -52,7 +39,7 @@ enum TableFence {
         }
         var picked = Array(table.columns.indices)
         if let columns = fields["columns"] {
-            picked = try columns.sequence("a list of column names").map { try columnIndex($0, try $0.string("a column name")) }
+            picked = try columns.sequence("a list of column names").map { try table.columnIndex($0, try $0.string("a column name")) }
             guard !picked.isEmpty else { throw columns.error("the list of columns is empty") }
         }
         for column in picked { for row in kept { reads.read(row: row, column: column) } }

@@ -11,7 +11,7 @@ final class ChartExportTests: XCTestCase {
                                          "--format", "pdf", "-o", folder.path])
         XCTAssertEqual(run.status, 0, run.stderr)
         let ids = try BriefingLoader.load(path: TestSupport.sampleBriefing).charts.map(\.id)
-        XCTAssertEqual(ids, ["llama-journey", "meta-ai-2023", "meta-ai-2025"])
+        XCTAssertEqual(ids, ["model-sizes", "llama-journey", "meta-ai-2023", "meta-ai-2025"])
         let expected = ids.flatMap { id in ["png", "svg", "pdf"].map { "llama-journey-\(id).\($0)" } }
         XCTAssertEqual(TestSupport.files(in: folder), expected.sorted())
         for id in ["meta-ai-2023", "meta-ai-2025"] {

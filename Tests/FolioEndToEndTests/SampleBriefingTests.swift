@@ -47,8 +47,8 @@ final class SampleBriefingTests: XCTestCase {
                         "FAIR", "Yann LeCun & Joelle Pineau", "GenAI", "Ahmad Al-Dahle", "Tian Yuandong", "core ideas",
                         "ADDED", "MOVED", "REMOVED", "was under Mark Zuckerberg"]
         for name in orgNames { XCTAssertTrue(text.contains(name), "org chart text missing: \(name)") }
-        XCTAssertTrue(text.contains("Figure 2. Meta AI before the restructuring"))
-        XCTAssertTrue(text.contains("Figure 3. After the TBD restructuring"))
+        XCTAssertTrue(text.contains("Figure 3. Meta AI before the restructuring"))
+        XCTAssertTrue(text.contains("Figure 4. After the TBD restructuring"))
         // Every timeline label of the sample, read from its data file.
         let briefing = try sampleBriefing()
         let spec = try XCTUnwrap(briefing.data.timelines["llama-journey"])
@@ -58,7 +58,17 @@ final class SampleBriefingTests: XCTestCase {
             let label = try XCTUnwrap(try event.mapping().first { (try? $0.key.string()) == "label" }?.value.string())
             XCTAssertTrue(text.contains(label), "timeline label missing: \(label)")
         }
-        XCTAssertTrue(text.contains("Figure 1. Meta’s open-weight releases"))
+        XCTAssertTrue(text.contains("Figure 2. Meta’s open-weight releases"))
+    }
+
+    /// pdftotext finds every axis and legend label of the sample's data chart.
+    func testDataChartLabelsAreInTheText() throws {
+        let text = try TestSupport.pdfText(try samplePDF())
+        XCTAssertTrue(text.contains("Figure 1. Released model sizes over time, from 7B to 405B"))
+        for label in ["Released model sizes, billions of parameters", "Smallest", "Largest", "Parameters (billions)",
+                      "0", "100", "200", "300", "400", "500", "2023", "2024", "Apr", "Jul", "405", "65"] {
+            XCTAssertTrue(text.contains(label), "data chart label missing: \(label)")
+        }
     }
 
     func testPageCountSizeAndMetadata() throws {

@@ -1,0 +1,79 @@
+// Reading `chart` fences: the contract's example, inline rows, gaps, and positioned errors.
+@testable import FolioModel
+import XCTest
+
+final class DataChartFenceTests: XCTestCase {
+    func data() throws -> DataSet {
+        var data = DataSet()
+        data.tables["kpis"] = try CSVTable.read("region,metric,value\nEMEA,Revenue,12500\nEMEA,Orders,15200\nAPAC,Revenue,9800\nAPAC,Orders,x1\n",
+                                                 id: "kpis", file: "kpis.csv")
+        return data
+    }
+
+    func chart(_ body: String) -> ChartBlock {
+        ChartBlock(kind: .chart, id: "c", body: body, bodyLocation: SourceLocation(file: "b.md", line: 10, column: 1))
+    }
+
+    func testContractExample() throws {
+        let body = """
+        type: bar
+        use: kpis
+        x: metric
+        y: value
+        series: region
+        where: { region: EMEA }
+        stack: false
+        horizontal: false
+        title: "Revenue by metric"
+        caption: "Key figures, third quarter"
+        id: revenue
+        """
+        let spec = try DataChartFence.read(chart(body), data: try data())
+        XCTAssertEqual(spec.kind, .bar)
+        XCTAssertEqual(spec.xLabels, ["Revenue", "Orders"])
+        XCTAssertEqual(spec.series.map(\.name), ["EMEA"])
+        XCTAssertEqual(spec.series[0].values, [12500, 15200])
+        XCTAssertEqual(spec.caption, "Key figures, third quarter")
+        XCTAssertEqual(try FenceKeys.chartID(in: body, file: "b.md", firstLine: 10), "revenue")
+    }
+
+    func testInlineRowsWithGapsAndDates() throws {
+        let spec = try DataChartFence.read(chart("""
+        type: line
+        data:
+          - { m: 2024-03, a: 1, b: 2 }
+          - { m: 2024-01, a: 3, b: }
+        x: m
+        y: [a, b]
+        """), data: DataSet())
+        XCTAssertEqual(spec.xKind, .dates(.month))
+        XCTAssertEqual(spec.xLabels, ["2024-01", "2024-03"])
+        XCTAssertEqual(spec.series[1].values, [nil, 2])
+    }
+
+    func testUnknownColumnHasDidYouMean() throws {
+        XCTAssertThrowsError(try DataChartFence.read(chart("type: bar\nuse: kpis\nx: metric\ny: valeu\n"), data: try data())) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("b.md:13:4"), text)
+            XCTAssertTrue(text.contains("no column 'valeu'") && text.contains("did you mean 'value'"), text)
+        }
+    }
+
+    func testNonNumericValueIsReportedAtItsRow() throws {
+        XCTAssertThrowsError(try DataChartFence.read(chart("type: bar\nuse: kpis\nx: metric\ny: value\n"), data: try data())) { error in
+            let text = "\(error)"
+            XCTAssertTrue(text.contains("kpis.csv:5:"), text)
+            XCTAssertTrue(text.contains("'x1'") && text.contains("not a number"), text)
+        }
+    }
+
+    func testFenceInfoTyposNameTheKind() {
+        XCTAssertEqual(FenceInfo.likelyTypo("orgchar"), "orgchart")
+        XCTAssertEqual(FenceInfo.likelyTypo("timelines"), "timeline")
+        XCTAssertEqual(FenceInfo.likelyTypo("barchart"), "chart")
+        XCTAssertEqual(FenceInfo.likelyTypo("charts"), "chart")
+        for code in ["swift", "yaml", "json", "bash", "python", "markdown", "sh", "c", "text", ""] {
+            XCTAssertNil(FenceInfo.likelyTypo(code), code)
+        }
+    }
+}
