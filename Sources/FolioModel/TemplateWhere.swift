@@ -144,8 +144,8 @@ indirect enum TemplateWhere {
 
     /// Stencil's equality: numbers by value, strings and booleans alike, anything else unequal.
     static func equal(_ a: Any, _ b: Any) -> Bool {
+        if let x = a as? String { return (b as? String).map { x == $0 } ?? false } // (a text is never a number)
         if let x = number(a), let y = number(b) { return x == y }
-        if let x = a as? String, let y = b as? String { return x == y }
         if let x = a as? Bool, let y = b as? Bool { return x == y }
         return false
     }
@@ -194,11 +194,21 @@ final class TemplateWhereTable {
         }
         var free: [String: Any] = [:]
         try condition.resolveFree(variable: variable, context: context, into: &free)
-        if let rows = items as? [TemplateRow], let table = rows.first?.table, rows.allSatisfy({ $0.table === table }),
-           let compiled = condition.compiled(for: table, variable: variable, free: free) {
-            return rows.filter { compiled.passes($0.index, in: table) } as [Any]
+        if let table = (items.first as? TemplateRow)?.table, let compiled = condition.compiled(for: table, variable: variable, free: free),
+           let passed = Self.filter(items, table: table, compiled) {
+            return passed
         }
         return try items.filter { try condition.evaluate($0, variable: variable, context: context, free: free) }
+    }
+
+    /// The rows of `table` among `items` that pass, or nil when an item is not one of its rows.
+    static func filter(_ items: [Any], table: TemplateTable, _ compiled: TemplateRowCondition) -> [Any]? {
+        var passed: [Any] = []
+        for item in items {
+            guard let row = item as? TemplateRow, row.table === table else { return nil }
+            if compiled.passes(row.index, in: table) { passed.append(item) }
+        }
+        return passed
     }
 }
 
