@@ -39,7 +39,7 @@ public enum BriefingLoader {
         try apply(options.settings, to: &fields)
         let params = try Parameters.resolve(declared: fields.values["params"], settings: options.params)
         let lang = (try? fields.values["lang"]?.string()).flatMap { TemplateScanner.hasTags($0) ? nil : $0 } ?? "en"
-        let engine = TemplateEngine(lang: lang)
+        let engine = TemplateEngine.shared(lang: lang)
         var context = TemplateContext(params: params, page: fields.entries)
 
         var data = DataSet()

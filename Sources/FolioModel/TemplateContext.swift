@@ -38,7 +38,7 @@ public struct TemplateContext {
     /// `value.bit` as Stencil reads it (for "did you mean" after a lookup failed).
     static func member(_ bit: String, of value: Any?) -> Any? {
         if let row = value as? TemplateRow { return row[dynamicMember: bit] }
-        if let tables = value as? TemplateTables { return tables[dynamicMember: bit] }
+        if let tables = value as? TemplateTables { return tables.rows(of: bit) }
         if let dictionary = value as? [String: Any] { return bit == "count" ? dictionary.count : dictionary[bit] }
         if let array = value as? [Any] {
             if let index = Int(bit) { return index >= 0 && index < array.count ? array[index] : nil }

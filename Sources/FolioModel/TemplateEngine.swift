@@ -37,6 +37,21 @@ public final class TemplateEngine {
     /// Loop conditions evaluated in Swift (see `TemplateWhere`).
     let conditions = TemplateWhereTable()
 
+    /// Engines by language, shared by every load of the process so that parsed templates are too.
+    nonisolated(unsafe) private static var engines: [String: TemplateEngine] = [:]
+    private static let enginesLock = NSLock()
+
+    /// The process's engine for `lang` (thread-safe: batch workers share it).
+    public static func shared(lang: String) -> TemplateEngine {
+        enginesLock.lock()
+        defer { enginesLock.unlock() }
+        if let known = engines[lang] { return known }
+        if engines.count >= 64 { engines.removeAll() }
+        let made = TemplateEngine(lang: lang)
+        engines[lang] = made
+        return made
+    }
+
     /// An engine whose number and date filters format for `lang` (a BCP 47 tag).
     public init(lang: String = "en") {
         filters = TemplateFilters(lang: lang)
@@ -78,6 +93,53 @@ public final class TemplateEngine {
     }
 
     func renderTags(_ source: TemplateSource, context: [String: Any], marks: Bool = false) throws -> String {
+        let parsed = try parse(source, marks: marks)
+        do {
+            return try renderNodes(parsed.nodes, Context(dictionary: context, environment: environment))
+        } catch let error as TemplateSyntaxError {
+            throw diagnostic(for: error, tokens: parsed.tokens, pieces: parsed.pieces, source: source)
+        }
+    }
+
+    // MARK: Parsed templates
+
+    /// A template parsed once: its pieces (for error positions), the Stencil tokens made of them
+    /// (errors name their token) and the node tree. Nodes hold no render state, so both batch
+    /// workers render the same tree.
+    final class Parsed {
+        let pieces: [TemplateScanner.Piece]
+        let tokens: [Token]
+        let nodes: [NodeType]
+
+        init(pieces: [TemplateScanner.Piece], tokens: [Token], nodes: [NodeType]) {
+            self.pieces = pieces
+            self.tokens = tokens
+            self.nodes = nodes
+        }
+    }
+
+    /// Parsed templates by source text and position (every job of a matrix renders the same body,
+    /// front matter and fences); used under `parsedLock`.
+    private var parsed: [String: Parsed] = [:]
+    private let parsedLock = NSLock()
+    static let parsedLimit = 512
+
+    /// `source` parsed, from the cache when the same text at the same place was parsed before.
+    func parse(_ source: TemplateSource, marks: Bool) throws -> Parsed {
+        let key = "\(marks ? 1 : 0):\(source.line):\(source.column):\(source.file)\u{0}\(source.text)"
+        parsedLock.lock()
+        let known = parsed[key]
+        parsedLock.unlock()
+        if let known { return known }
+        let made = try parseUncached(source, marks: marks)
+        parsedLock.lock()
+        if parsed.count >= Self.parsedLimit { parsed.removeAll(keepingCapacity: true) }
+        parsed[key] = made
+        parsedLock.unlock()
+        return made
+    }
+
+    func parseUncached(_ source: TemplateSource, marks: Bool) throws -> Parsed {
         let pieces: [TemplateScanner.Piece]
         do {
             pieces = try TemplateScanner.pieces(of: source.text)
@@ -98,7 +160,7 @@ public final class TemplateEngine {
         }
         do {
             let nodes = try TokenParser(tokens: tokens, environment: environment).parse()
-            return try renderNodes(nodes, Context(dictionary: context, environment: environment))
+            return Parsed(pieces: pieces, tokens: tokens, nodes: nodes)
         } catch let error as TemplateSyntaxError {
             throw diagnostic(for: error, tokens: tokens, pieces: pieces, source: source)
         }

@@ -22,18 +22,34 @@ final class TemplateTable {
 
 /// `tables`: each table's rows by id, looked up directly (a plain dictionary would be copied by
 /// Stencil on every lookup).
+///
+/// Stencil sees a table's rows behind a `LazyValueWrapper`: after each step of a key path it casts
+/// the value to that class, and on Linux casting a Swift array to a class bridges it to an
+/// `NSArray`, element by element — for a 1,000-row table that was most of a template's time.
+/// Casting one class to another is a pointer check.
 final class TemplateTables: DynamicMemberLookup {
     let tables: [String: TemplateTable]
     private var rows: [String: [Any]] = [:]
+    private var wrapped: [String: LazyValueWrapper] = [:]
 
     init(_ tables: [String: TemplateTable]) { self.tables = tables }
 
-    subscript(dynamicMember member: String) -> Any? {
+    /// Table `member`'s rows, for Folio's own code.
+    func rows(of member: String) -> [Any]? {
         if let known = rows[member] { return known }
         guard let table = tables[member] else { return nil }
         let made = table.rows
         rows[member] = made
         return made
+    }
+
+    /// Table `member`'s rows, for Stencil (see above).
+    subscript(dynamicMember member: String) -> Any? {
+        if let known = wrapped[member] { return known }
+        guard let made = rows(of: member) else { return nil }
+        let wrapper = LazyValueWrapper(made)
+        wrapped[member] = wrapper
+        return wrapper
     }
 
     var ids: [String] { tables.keys.sorted() }

@@ -1,3 +1,4 @@
+import Foundation
 import Stencil
 
 /// A fast path for `{% for x in LIST where COND %}`: simple conditions (comparisons of the loop
@@ -143,8 +144,8 @@ indirect enum TemplateWhere {
 
     /// Stencil's equality: numbers by value, strings and booleans alike, anything else unequal.
     static func equal(_ a: Any, _ b: Any) -> Bool {
+        if let x = a as? String { return (b as? String).map { x == $0 } ?? false } // (a text is never a number)
         if let x = number(a), let y = number(b) { return x == y }
-        if let x = a as? String, let y = b as? String { return x == y }
         if let x = a as? Bool, let y = b as? Bool { return x == y }
         return false
     }
@@ -162,18 +163,27 @@ indirect enum TemplateWhere {
 }
 
 /// The conditions an engine's templates use, by number (the `folio_where` filter's argument).
+/// Thread-safe: an engine is shared by the batch workers.
 final class TemplateWhereTable {
-    var conditions: [(condition: TemplateWhere, variable: String)] = []
+    private var conditions: [(condition: TemplateWhere, variable: String)] = []
+    private let lock = NSLock()
 
     func add(_ condition: TemplateWhere, variable: String) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
         conditions.append((condition, variable))
         return conditions.count - 1
     }
 
+    func condition(_ index: Int) -> (condition: TemplateWhere, variable: String)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return index >= 0 && index < conditions.count ? conditions[index] : nil
+    }
+
     /// The `folio_where` filter: the items of a list that pass condition number `arguments[0]`.
     func filter(_ value: Any?, arguments: [Any?], context: Context) throws -> Any? {
-        guard let index = arguments.first.flatMap({ $0 as? Int }), index >= 0, index < conditions.count else { return value }
-        let (condition, variable) = conditions[index]
+        guard let index = arguments.first.flatMap({ $0 as? Int }), let (condition, variable) = self.condition(index) else { return value }
         let items: [Any]
         if let array = value as? [Any] {
             items = array
@@ -184,6 +194,110 @@ final class TemplateWhereTable {
         }
         var free: [String: Any] = [:]
         try condition.resolveFree(variable: variable, context: context, into: &free)
+        if let table = (items.first as? TemplateRow)?.table, let compiled = condition.compiled(for: table, variable: variable, free: free),
+           let passed = Self.filter(items, table: table, compiled) {
+            return passed
+        }
         return try items.filter { try condition.evaluate($0, variable: variable, context: context, free: free) }
+    }
+
+    /// The rows of `table` among `items` that pass, or nil when an item is not one of its rows.
+    static func filter(_ items: [Any], table: TemplateTable, _ compiled: TemplateRowCondition) -> [Any]? {
+        var passed: [Any] = []
+        for item in items {
+            guard let row = item as? TemplateRow, row.table === table else { return nil }
+            if compiled.passes(row.index, in: table) { passed.append(item) }
+        }
+        return passed
+    }
+}
+
+/// A condition over the rows of one table, its operands resolved to cells by column number or to
+/// values known before the loop: no lookups by name per row.
+indirect enum TemplateRowCondition {
+    case or(TemplateRowCondition, TemplateRowCondition)
+    case and(TemplateRowCondition, TemplateRowCondition)
+    case not(TemplateRowCondition)
+    case compare(Operand, Comparison, Operand)
+    case truthy(Operand)
+
+    enum Operand {
+        case value(Any)
+        case column(Int)
+    }
+
+    enum Comparison {
+        case equal, notEqual, less, greater, lessOrEqual, greaterOrEqual
+    }
+
+    /// Whether row `index` passes, recording the cells read as `TemplateRow` does.
+    func passes(_ index: Int, in table: TemplateTable) -> Bool {
+        switch self {
+        case .or(let lhs, let rhs): return lhs.passes(index, in: table) || rhs.passes(index, in: table)
+        case .and(let lhs, let rhs): return lhs.passes(index, in: table) && rhs.passes(index, in: table)
+        case .not(let inner): return !inner.passes(index, in: table)
+        case .truthy(let operand): return TemplateWhere.truthy(Self.value(operand, index, table))
+        case .compare(let lhs, let comparison, let rhs):
+            let a = Self.value(lhs, index, table), b = Self.value(rhs, index, table)
+            switch comparison {
+            case .equal: return TemplateWhere.equal(a, b)
+            case .notEqual: return !TemplateWhere.equal(a, b)
+            default:
+                guard let x = TemplateWhere.number(a), let y = TemplateWhere.number(b) else { return false }
+                switch comparison {
+                case .less: return x < y
+                case .greater: return x > y
+                case .lessOrEqual: return x <= y
+                default: return x >= y
+                }
+            }
+        }
+    }
+
+    static func value(_ operand: Operand, _ index: Int, _ table: TemplateTable) -> Any {
+        switch operand {
+        case .value(let value): return value
+        case .column(let column):
+            table.reads.read(row: index, column: column)
+            return table.cells[index][column]
+        }
+    }
+}
+
+extension TemplateWhere {
+    /// This condition over the rows of `table`, or nil when an operand is not a column of the loop
+    /// variable or a value in `free` (the general path then evaluates it, and reports what is missing).
+    func compiled(for table: TemplateTable, variable: String, free: [String: Any]) -> TemplateRowCondition? {
+        switch self {
+        case .or(let lhs, let rhs):
+            guard let a = lhs.compiled(for: table, variable: variable, free: free),
+                  let b = rhs.compiled(for: table, variable: variable, free: free) else { return nil }
+            return .or(a, b)
+        case .and(let lhs, let rhs):
+            guard let a = lhs.compiled(for: table, variable: variable, free: free),
+                  let b = rhs.compiled(for: table, variable: variable, free: free) else { return nil }
+            return .and(a, b)
+        case .not(let inner):
+            return inner.compiled(for: table, variable: variable, free: free).map { .not($0) }
+        case .truthy(let operand):
+            return Self.compiled(operand, table: table, variable: variable, free: free).map { .truthy($0) }
+        case .compare(let lhs, let op, let rhs):
+            let comparisons: [String: TemplateRowCondition.Comparison] = ["==": .equal, "!=": .notEqual, "<": .less,
+                                                                          ">": .greater, "<=": .lessOrEqual, ">=": .greaterOrEqual]
+            guard let comparison = comparisons[op],
+                  let a = Self.compiled(lhs, table: table, variable: variable, free: free),
+                  let b = Self.compiled(rhs, table: table, variable: variable, free: free) else { return nil }
+            return .compare(a, comparison, b)
+        }
+    }
+
+    static func compiled(_ operand: Operand, table: TemplateTable, variable: String, free: [String: Any]) -> TemplateRowCondition.Operand? {
+        switch operand {
+        case .literal(let value): return .value(value)
+        case .path(let text, let bits):
+            if bits[0] != variable { return free[text].map { .value($0) } }
+            guard bits.count == 2, let column = table.columnIndex[bits[1]] else { return nil }
+            return .column(column)
+        }
     }
 }

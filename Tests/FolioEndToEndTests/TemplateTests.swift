@@ -297,6 +297,47 @@ final class TemplateTests: XCTestCase {
         XCTAssertFalse(check.stderr.contains("job 'r-12' would fail"), check.stderr)
     }
 
+    /// Every job of a matrix renders the same parsed template (one parse per process): each job
+    /// still gets its own values and loop rows, and an error that only one job meets points where
+    /// it is written.
+    func testParsedTemplateSharedByJobsKeepsValuesAndErrorPositions() throws {
+        let folder = try folder()
+        try TestSupport.write("""
+        ---
+        layout: tiny
+        data: rows.csv
+        params:
+          region: EMEA
+          size: 0
+        ---
+
+        # Report
+
+        {% if region == "APAC" %}
+        {{ regoin }}
+        {% endif %}
+        In {{ region }}.
+        {% for r in tables.rows where r.region == region and r.size > 1 %}
+        - Seen {{ r.region }} of size {{ r.size }}
+        {% endfor %}
+
+        """, to: "brief.md", in: folder)
+        try TestSupport.write("region,size\nEMEA,5\nAPAC,2\nLATAM,1\n", to: "rows.csv", in: folder)
+        try TestSupport.write("output: out\nmatrix:\n  - name: \"r-{region}\"\n    sources: [brief.md]\n    rows: rows.csv\n",
+                              to: "batch.yaml", in: folder)
+        let run = try TestSupport.folio(["batch", "batch.yaml", "--jobs", "2"], in: folder)
+        XCTAssertEqual(run.status, 1, run.stderr + run.stdout)
+        XCTAssertTrue(run.stderr.contains("brief.md:12:4: error: undefined variable 'regoin'"), run.stderr + run.stdout)
+        let emea = TestSupport.normalized(try TestSupport.pdfText(folder.appendingPathComponent("out/r-EMEA.pdf").path))
+        let latam = TestSupport.normalized(try TestSupport.pdfText(folder.appendingPathComponent("out/r-LATAM.pdf").path))
+        XCTAssertTrue(emea.contains("In EMEA."), emea)
+        XCTAssertTrue(emea.contains("Seen EMEA of size 5"), emea)
+        XCTAssertFalse(emea.contains("LATAM"), emea)
+        XCTAssertTrue(latam.contains("In LATAM."), latam)
+        XCTAssertFalse(latam.contains("Seen"), latam) // LATAM's size is 1
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/r-APAC.pdf").path))
+    }
+
     // MARK: Incremental builds
 
     /// Changing one CSV row rebuilds only the reports that read it.
