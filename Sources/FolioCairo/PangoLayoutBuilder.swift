@@ -12,9 +12,8 @@ struct PangoLayoutBuilder {
         let spanRanges: [Range<Int>]
     }
 
-    /// A new layout (the caller owns it: `g_object_unref`) holding `spans`.
-    func make(_ spans: [TextSpan], lang: String) -> Built? {
-        guard let layout = pango_layout_new(fonts.context) else { return nil }
+    /// The UTF-8 text of `spans`, one after another, and each span's byte range in it.
+    static func joined(_ spans: [TextSpan]) -> (bytes: [UInt8], ranges: [Range<Int>]) {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
         for span in spans {
@@ -22,6 +21,13 @@ struct PangoLayoutBuilder {
             bytes.append(contentsOf: span.text.utf8)
             ranges.append(start..<bytes.count)
         }
+        return (bytes, ranges)
+    }
+
+    /// A new layout (the caller owns it: `g_object_unref`) holding `spans`.
+    func make(_ spans: [TextSpan], lang: String) -> Built? {
+        guard let layout = pango_layout_new(fonts.context) else { return nil }
+        let (bytes, ranges) = Self.joined(spans)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 pango_layout_set_text(layout, chars.baseAddress, Int32(chars.count))

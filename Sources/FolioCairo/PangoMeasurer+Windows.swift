@@ -45,13 +45,7 @@ extension PangoMeasurer {
 
     /// The lines of `spans` broken at `width`, laid out one window at a time.
     func shapeInWindows(_ spans: [TextSpan], lang: String, width: Double, justifyWidth: Double?) -> [TextLine] {
-        var bytes: [UInt8] = []
-        var ranges: [Range<Int>] = []
-        for span in spans {
-            let start = bytes.count
-            bytes.append(contentsOf: span.text.utf8)
-            ranges.append(start..<bytes.count)
-        }
+        let (bytes, ranges) = PangoLayoutBuilder.joined(spans)
         var lines: [TextLine] = []
         var start = 0
         var size = Self.windowBytes

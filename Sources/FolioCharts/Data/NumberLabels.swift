@@ -14,10 +14,14 @@ struct NumberLabels: Sendable {
 
     /// Separators for `lang` (BCP 47, matched on its language part).
     init(lang: String) {
+        // Swiss German is the one region whose marks differ from its language's.
+        if lang.lowercased().hasPrefix("de-ch") {
+            (group, decimal) = ("’", ".")
+            return
+        }
         switch lang.split(separator: "-").first.map({ $0.lowercased() }) ?? "en" {
         case "de", "es", "it", "nl", "pt", "da", "id", "tr", "el": (group, decimal) = (".", ",")
         case "fr", "sv", "nb", "no", "fi", "pl", "cs", "ru", "uk", "sk", "hu": (group, decimal) = ("\u{202F}", ",")
-        case "de-ch": (group, decimal) = ("’", ".")
         default: (group, decimal) = (",", ".")
         }
     }
