@@ -19,6 +19,9 @@ final class BlockFlow {
     var chartCache: [String: ChartDrawing] = [:]
     /// Plans of split charts, kept from one layout pass to the next.
     var chartPlans: ChartPlans?
+    /// Each footnote's lines by number, and the notes whose first mark has its back anchor.
+    var footnoteUnits: [Int: [FlowUnit]] = [:]
+    var citedFootnotes: Set<Int> = []
 
     init(briefing: Briefing, theme: Theme, measurer: TextMeasuring) {
         self.briefing = briefing
@@ -41,8 +44,7 @@ final class BlockFlow {
     }
 
     func flow(_ blocks: [Block]) throws {
-        let context = Context(x: 0, width: theme.layout.contentWidth, blockGap: theme.paragraphSpacing)
-        try flow(blocks, in: context)
+        try flowBody(blocks)
     }
 
     func flow(_ blocks: [Block], in context: Context) throws {
@@ -70,6 +72,7 @@ final class BlockFlow {
             marker.breakBefore = true
             units.append(marker)
         case .chart(let chart): try addChart(chart, in: context)
+        case .turn, .footnote: break // the top level's (flowBody)
         }
     }
 

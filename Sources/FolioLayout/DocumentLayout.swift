@@ -39,8 +39,8 @@ public enum DocumentLayout {
         try flow.flow(briefing.blocks)
         chartCache = flow.chartCache
         let bodyUnits = flow.units
+        let bodyPlans = composer(for: layout, units: bodyUnits, footnotes: flow.footnoteUnits).compose(bodyUnits)
         let paginator = Paginator(pageHeight: layout.contentHeight)
-        let bodyPlans = paginator.paginate(bodyUnits)
 
         // Where each heading and section lands, in body page indices.
         var headingPages: [(HeadingMark, Int)] = []
@@ -48,8 +48,7 @@ public enum DocumentLayout {
         var current = ""
         for plan in bodyPlans {
             var firstOnPage: String?
-            for placement in plan {
-                guard case .unit(let index) = placement.source else { continue }
+            for index in plan.unitIndices {
                 for mark in bodyUnits[index].headings { headingPages.append((mark, sections.count)) }
                 if let title = bodyUnits[index].sectionTitle {
                     if firstOnPage == nil { firstOnPage = title }
@@ -68,8 +67,9 @@ public enum DocumentLayout {
         var offset = 0
         for _ in 0..<maximumContentsPasses {
             offset = (cover == nil ? 0 : 1) + tocPlans.count
-            var pages: [String: Int] = [:]
-            for (mark, page) in headingPages { pages[mark.anchor] = page + offset + 1 }
+            let labels = PageLabels(layout: layout, frontPages: offset, totalPages: offset + bodyPlans.count)
+            var pages: [String: String] = [:]
+            for (mark, page) in headingPages { pages[mark.anchor] = labels.bodyPage(page) }
             tocUnits = contents.units(for: marks, pages: pages)
             let replanned = tocUnits.isEmpty ? [] : paginator.paginate(tocUnits)
             let settled = replanned.count == tocPlans.count
@@ -78,21 +78,53 @@ public enum DocumentLayout {
         }
         var splitChartPages: [String: Int] = [:]
         for (pageIndex, plan) in bodyPlans.enumerated() {
-            for placement in plan {
-                if case .unit(let index) = placement.source, let id = bodyUnits[index].splitChartID {
-                    splitChartPages[id] = offset + pageIndex + 1
-                }
+            for index in plan.unitIndices {
+                if let id = bodyUnits[index].splitChartID { splitChartPages[id] = offset + pageIndex + 1 }
             }
         }
         return PagedDocument(metadata: briefing.metadata, pageSize: pageSize, theme: theme, measurer: measurer,
                              coverItems: cover, tocUnits: tocUnits, tocPlans: tocPlans, bodyUnits: bodyUnits,
                              bodyPlans: bodyPlans, bodySections: sections,
-                             headings: headingPages.map { (mark: $0.0, page: $0.1 + offset + 1) }, splitChartPages: splitChartPages)
+                             headings: headingPages.map { (mark: $0.0, page: $0.1 + offset + 1) }, splitChartPages: splitChartPages,
+                             footnoteUnits: flow.footnoteUnits)
     }
 
-    static func sectionAtEnd(of plan: Paginator.PagePlan, units: [FlowUnit]) -> String? {
-        for placement in plan.reversed() {
-            if case .unit(let index) = placement.source, let title = units[index].sectionTitle { return title }
+    /// The composer for a layout's pages: its columns, its turned pages, the body's footnotes, and
+    /// each float cited only after it waiting for that citation.
+    static func composer(for layout: LayoutSpec, units: [FlowUnit], footnotes: [Int: [FlowUnit]]) -> PageComposer {
+        let regular = PageComposer.Geometry(height: layout.contentHeight, width: layout.contentWidth,
+                                            columns: layout.columns, gap: layout.columnGap)
+        let turned = PageComposer.Geometry(height: layout.pageWidth - layout.margins.top - layout.margins.bottom,
+                                           width: layout.pageHeight - layout.margins.left - layout.margins.right)
+        var composer = PageComposer(regular: regular, turned: turned)
+        composer.footnotes = footnotes
+        composer.floatGap = layout.body.size * 1.2
+        composer.firstReference = firstReferences(units)
+        return composer
+    }
+
+    /// For each float whose anchors are first linked to from a later unit: that unit's index.
+    static func firstReferences(_ units: [FlowUnit]) -> [Int: Int] {
+        var floatsByAnchor: [String: Int] = [:]
+        for (index, unit) in units.enumerated() where unit.floats {
+            for item in unit.items { if case .anchor(let anchor) = item { floatsByAnchor[anchor.name] = index } }
+        }
+        guard !floatsByAnchor.isEmpty else { return [:] }
+        var first: [Int: Int] = [:]
+        var seen: Set<Int> = []
+        for (index, unit) in units.enumerated() {
+            for item in unit.items {
+                guard case .link(let link) = item, case .anchor(let name) = link.target, let float = floatsByAnchor[name],
+                      float != index, seen.insert(float).inserted else { continue }
+                if index > float { first[float] = index }
+            }
+        }
+        return first
+    }
+
+    static func sectionAtEnd(of plan: PagePlan, units: [FlowUnit]) -> String? {
+        for index in plan.unitIndices.reversed() {
+            if let title = units[index].sectionTitle { return title }
         }
         return nil
     }

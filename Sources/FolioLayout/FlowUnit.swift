@@ -25,6 +25,15 @@ public struct FlowUnit: Sendable {
     public var headings: [HeadingMark] = []
     /// The id of a chart whose parts continue on the following pages (its first unit only).
     public var splitChartID: String?
+    /// A figure that may float: when it does not fit where it stands it moves to the top of a later
+    /// column or page, and the text after it fills the room first.
+    public var floats = false
+    /// Laid out across every column of a multi-column page (a wide heading or figure).
+    public var spansColumns = false
+    /// On a turned page: the layout's width and height swapped (`<!-- pagebreak landscape -->`).
+    public var turned = false
+    /// Numbers of the footnotes cited in this unit, set at the foot of the page that shows it.
+    public var footnotes: [Int] = []
 
     public init(height: Double, spaceBefore: Double = 0, items: [DisplayItem]) {
         self.height = height

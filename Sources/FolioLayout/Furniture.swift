@@ -37,7 +37,8 @@ struct Furniture {
 
     private func place(_ templates: LayoutSpec.Furniture, values: [String: String], baseline: Double, pageWidth: Double) -> [DisplayItem] {
         let layout = theme.layout
-        let width = layout.contentWidth
+        // The text area's width on this page (turned pages are wider or narrower).
+        let width = pageWidth - layout.margins.left - layout.margins.right
         var items: [DisplayItem] = []
         let slots: [(String, TextAlignment)] = [(templates.left, .left), (templates.center, .center), (templates.right, .right)]
         for (template, alignment) in slots where !template.isEmpty {

@@ -47,6 +47,11 @@ struct InlineStyler {
                 var muted = style
                 muted.color = theme.muted
                 result.append(TextSpan("[\(description)]", style: muted, link: link))
+            case .footnoteReference(let number):
+                // The mark in superscript digits, linked to the note (BlockFlow anchors the way back).
+                var mark = style
+                mark.color = theme.link
+                result.append(TextSpan(Self.superscript(number), style: mark, link: "#fn-\(number)"))
             }
         }
     }
@@ -63,5 +68,11 @@ struct InlineStyler {
             }
         }
         return result
+    }
+
+    /// `number` in superscript digits (¹²³).
+    static func superscript(_ number: Int) -> String {
+        let digits: [Character] = ["⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"]
+        return String(String(number).compactMap { $0.wholeNumberValue.map { digits[$0] } })
     }
 }

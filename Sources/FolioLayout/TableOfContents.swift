@@ -8,7 +8,7 @@ struct TableOfContents {
     let lang: String
 
     /// Units for the contents, given each heading's page number (nil while not yet known).
-    func units(for headings: [HeadingMark], pages: [String: Int]) -> [FlowUnit] {
+    func units(for headings: [HeadingMark], pages: [String: String]) -> [FlowUnit] {
         let layout = theme.layout
         let entries = headings.filter { $0.level <= layout.tocDepth }
         guard !entries.isEmpty else { return [] }
@@ -29,7 +29,7 @@ struct TableOfContents {
         let titles: TextMeasuring = measurer.estimatesOnly ? FixedAdvanceMeasurer() : measurer
         titles.shapeAhead(zip(entries, looks).flatMap { entry, look -> [TextRequest] in
             [.paragraph(look.title, width: look.width),
-             .line([TextSpan(pages[entry.anchor].map(String.init) ?? "000", style: look.style)], lang: lang)]
+             .line([TextSpan(pages[entry.anchor] ?? "000", style: look.style)], lang: lang)]
         })
         for (entry, look) in zip(entries, looks) {
             let style = look.style, indent = look.indent
@@ -43,7 +43,7 @@ struct TableOfContents {
                 y += lineHeight
             }
             let baseline = y - lineHeight + (lines.last.map { $0.ascent + (lineHeight - $0.height) / 2 } ?? 0)
-            let number = pages[entry.anchor].map(String.init) ?? "000"
+            let number = pages[entry.anchor] ?? "000"
             let numberLine = measurer.measureLine([TextSpan(number, style: style)], lang: lang)
             let numberX = layout.contentWidth - numberLine.width
             items.append(.text(TextItem(origin: Point(x: numberX, y: baseline), line: numberLine)))

@@ -2,6 +2,8 @@
 public struct Block: Hashable, Sendable {
     public var kind: Kind
     public var location: SourceLocation
+    /// Floating and page orientation (fence keys `float:` and `orientation:`).
+    public var placement = BlockPlacement()
 
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
@@ -19,6 +21,10 @@ public struct Block: Hashable, Sendable {
         case thematicBreak
         case pageBreak
         case chart(ChartBlock)
+        /// `<!-- pagebreak landscape -->` / `<!-- pagebreak portrait -->`: later pages are turned (or not).
+        case turn(PageOrientation)
+        /// A footnote's text; set at the foot of the page that cites it, not where it stands.
+        case footnote(Footnote)
     }
 }
 

@@ -50,6 +50,8 @@ public struct Metadata: Hashable, Sendable {
     public var lang: String
     public var keywords: [String]
     public var subject: String?
+    /// Front matter `watermark: DRAFT`: stamped across every page (over the layout's own text).
+    public var watermark: String?
 
     public init(title: String = "Untitled", subtitle: String? = nil, date: String? = nil, authors: [String] = [],
                 lang: String = "en", keywords: [String] = [], subject: String? = nil) {

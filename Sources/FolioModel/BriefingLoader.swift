@@ -22,7 +22,7 @@ public struct LoadOptions: Sendable {
 /// rendered with the parameters, the front matter (`page`) and the data before they are read.
 public enum BriefingLoader {
     public static let frontMatterKeys = ["title", "subtitle", "date", "authors", "author", "lang", "layout",
-                                         "data", "keywords", "subject", "params"]
+                                         "data", "keywords", "subject", "params", "watermark"]
 
     public static func load(path: String, options: LoadOptions = LoadOptions(), log: DiagnosticLog = DiagnosticLog()) throws -> Briefing {
         try load(text: InputFile.read(path, what: "briefing"), path: path, options: options, log: log)
@@ -127,6 +127,10 @@ public enum BriefingLoader {
         if let v = fields["title"] { metadata.title = try v.string("a title") }
         if let v = fields["subtitle"] { metadata.subtitle = try v.string("a subtitle") }
         if let v = fields["subject"] { metadata.subject = try v.string("a subject") }
+        if let v = fields["watermark"] {
+            // `watermark: false` clears a layout's stamp; text stamps it.
+            if let on = try? v.bool(), !on { metadata.watermark = "" } else { metadata.watermark = try v.string("a watermark text such as DRAFT") }
+        }
         if let v = fields["date"] {
             let text = try v.string("a date such as 2025-11-01")
             guard ISODate(parsing: text) != nil else {

@@ -6,7 +6,7 @@ final class CmarkDocument {
 
     init?(markdown: String) {
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return nil }
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink"] {
             if let extensionHandle = cmark_find_syntax_extension(name) {
@@ -37,6 +37,9 @@ struct CmarkNode: Sequence {
     var listTight: Bool { cmark_node_get_list_tight(pointer) != 0 }
     var line: Int { Int(cmark_node_get_start_line(pointer)) }
     var column: Int { Int(cmark_node_get_start_column(pointer)) }
+    /// GFM footnotes (their type string is not exported): a mark's literal is its number.
+    var isFootnoteReference: Bool { cmark_node_get_type(pointer) == CMARK_NODE_FOOTNOTE_REFERENCE }
+    var isFootnoteDefinition: Bool { cmark_node_get_type(pointer) == CMARK_NODE_FOOTNOTE_DEFINITION }
     var isHeaderRow: Bool { cmark_gfm_extensions_get_table_row_is_header(pointer) != 0 }
 
     /// Column alignments of a table node ('l', 'c', 'r' or 0 for none).

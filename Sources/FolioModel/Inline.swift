@@ -10,6 +10,8 @@ public indirect enum Inline: Hashable, Sendable {
     case image(description: String)
     case softBreak
     case lineBreak
+    /// A GFM footnote mark (`[^label]`), by the note's number.
+    case footnoteReference(Int)
 
     /// The inline's text with all styling removed.
     public var plainText: String {
@@ -20,6 +22,7 @@ public indirect enum Inline: Hashable, Sendable {
         case .image(let description): return description
         case .softBreak: return " "
         case .lineBreak: return "\n"
+        case .footnoteReference(let number): return String(number)
         }
     }
 }

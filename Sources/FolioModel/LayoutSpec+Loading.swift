@@ -9,6 +9,7 @@ extension LayoutSpec {
     public mutating func apply(_ root: YAMLValue) throws {
         let fields = try root.fields("a layout", allowed: [
             "page", "fonts", "colors", "cover", "toc", "headings", "header", "footer", "text",
+            "watermark",
         ])
         if let page = fields["page"] { try applyPage(page) }
         if let fonts = fields["fonts"] { try applyFonts(fonts) }
@@ -19,10 +20,12 @@ extension LayoutSpec {
         if let header = fields["header"] { self.header = try Self.furniture(header, base: self.header, what: "the header") }
         if let footer = fields["footer"] { self.footer = try Self.furniture(footer, base: self.footer, what: "the footer") }
         if let text = fields["text"] { try applyText(text) }
+        if let watermark = fields["watermark"] { try applyWatermark(watermark) }
     }
 
     mutating func applyPage(_ value: YAMLValue) throws {
-        let fields = try value.fields("page", allowed: ["size", "orientation", "margin"])
+        let fields = try value.fields("page", allowed: ["size", "orientation", "margin", "numbers"])
+        if let numbers = fields["numbers"] { try applyPageNumbers(numbers) }
         if let size = fields["size"] {
             if case .sequence = size.node {
                 let parts = try size.sequence()
@@ -162,7 +165,8 @@ extension LayoutSpec {
     }
 
     mutating func applyText(_ value: YAMLValue) throws {
-        let fields = try value.fields("text", allowed: ["justify", "hyphenate", "leading"])
+        let fields = try value.fields("text", allowed: ["justify", "hyphenate", "leading", "columns", "gap"])
+        try applyColumns(fields)
         if let v = fields["justify"] { justify = try v.bool() }
         if let v = fields["hyphenate"] { hyphenate = try v.bool() }
         if let v = fields["leading"] {

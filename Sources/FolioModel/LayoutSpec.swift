@@ -22,6 +22,13 @@ public struct LayoutSpec: Hashable, Sendable {
     public var hyphenate = true
     /// Line height as a multiple of the font size.
     public var leading = 1.4
+    /// `{page}` styles (`page: { numbers: … }`).
+    public var pageNumbers = PageNumbers()
+    /// A text stamped across every page (`watermark:`); empty text draws none.
+    public var watermark = Watermark()
+    /// Text columns on each page and the gap between them (`text: { columns: 2, gap: 8mm }`).
+    public var columns = 1
+    public var columnGap = 18.0
 
     public init() {}
 

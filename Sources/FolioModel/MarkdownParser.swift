@@ -18,6 +18,8 @@ struct MarkdownParser {
     private var headingCount = 0
     private var chartCounts: [ChartBlock.Kind: Int] = [:]
     private var chartIDs: Set<String> = []
+    /// Footnote definitions so far: cmark-gfm lists them at the end, in the order of first reference.
+    private var footnoteCount = 0
 
     init(file: String, lineOffset: Int, baseFolder: String, data: DataSet, log: DiagnosticLog) {
         self.file = file
@@ -78,20 +80,35 @@ struct MarkdownParser {
             if html.replacingOccurrences(of: " ", with: "").lowercased() == "<!--pagebreak-->" {
                 return Block(.pageBreak, at: at)
             }
+            if let orientation = Self.turn(html) { return Block(.turn(orientation), at: at) }
             return nil
         case "thematic_break":
             return Block(.thematicBreak, at: at)
         case "table":
             return Block(.table(try table(node, depth: depth)), at: at)
         default:
+            if node.isFootnoteDefinition {
+                footnoteCount += 1
+                return Block(.footnote(Footnote(number: footnoteCount, blocks: try blocks(in: node, depth: depth + 1))), at: at)
+            }
             return nil
         }
     }
 
     mutating func fence(_ node: CmarkNode, at: SourceLocation) throws -> Block {
         let info = node.fenceInfo.split(separator: " ").first.map(String.init) ?? ""
-        let body = node.literal
+        var body = node.literal
         let bodyLocation = SourceLocation(file: file, line: at.line + 1, column: at.column)
+        var placement = BlockPlacement()
+        if FenceInfo.known.contains(info) {
+            (placement, body) = try FenceKeys.placement(in: body, file: file, firstLine: bodyLocation.line)
+        }
+        var block = try fenceBlock(info: info, body: body, bodyLocation: bodyLocation, at: at)
+        block.placement = placement
+        return block
+    }
+
+    mutating func fenceBlock(info: String, body: String, bodyLocation: SourceLocation, at: SourceLocation) throws -> Block {
         if let kind = ChartBlock.Kind(rawValue: info) {
             let count = (chartCounts[kind] ?? 0) + 1
             chartCounts[kind] = count
@@ -175,9 +192,19 @@ struct MarkdownParser {
             case "strikethrough": result.append(.strikethrough(try inlines(node, depth: depth + 1)))
             case "link": result.append(.link(url: node.url, try inlines(node, depth: depth + 1)))
             case "image": result.append(.image(description: inlineText(node)))
-            default: break // raw HTML is not rendered
+            default:
+                if node.isFootnoteReference, let number = Int(node.literal) { result.append(.footnoteReference(number)) }
+                // raw HTML is not rendered
             }
         }
         return result
+    }
+
+    /// `<!-- pagebreak landscape -->` or `<!-- pagebreak portrait -->`: the orientation it turns to.
+    static func turn(_ html: String) -> PageOrientation? {
+        let words = html.replacingOccurrences(of: "<!--", with: " ").replacingOccurrences(of: "-->", with: " ")
+            .split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }
+        guard words.count == 2, words[0] == "pagebreak", html.hasPrefix("<!--"), html.hasSuffix("-->") else { return nil }
+        return PageOrientation(rawValue: words[1])
     }
 }
