@@ -45,7 +45,7 @@ public enum BuiltinLayouts {
         headings: { numbering: false }   # the sample numbers its own sections
         header: { left: "{title}", center: "", right: "{date}" }
         footer: { center: "{page} / {pages}", left: "", right: "" }
-        text: { justify: false, hyphenate: false, leading: 1.35 }
+        text: { justify: false, hyphenate: false, leading: 1.35, columns: 2, gap: 0.35in }   # two columns: about 65 characters a line
         """#,
     ]
 }
