@@ -12,7 +12,8 @@ extension CompositionRun {
         let waits = unit.floats && (!state.waiting.isEmpty || !isReady(index))
         if !waits, top + space + unit.height + need <= fullBottom() + epsilon || pageIsBare {
             state.placements.append(.init(source: .unit(index), x: 0, y: top + space, startsColumn: pageIsBare))
-            state.bandTop = top + space + unit.height
+            // A spanning figure keeps a float's gap from the columns below it.
+            state.bandTop = top + space + unit.height + (unit.floats ? composer.floatGap : 0)
             state.y = state.bandTop
             state.bandBottom = state.bandTop
             state.bandStart = state.placements.count
