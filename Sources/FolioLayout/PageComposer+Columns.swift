@@ -32,7 +32,8 @@ extension CompositionRun {
             state.index += 1
             return
         }
-        if let saved = checkpoint, units[saved.index].spansColumns == false, saved.index < index { state = saved }
+        // What the unit keeps with (a heading's lines) moves along with it.
+        if let saved = checkpoint { state = saved }
         finishPage()
         startPage(turned: state.turned)
     }

@@ -214,7 +214,7 @@ struct CompositionRun {
         }
         if let saved = checkpoint { state = saved }
         // A heading spanning the columns moves to the next page with what it keeps with.
-        if state.index < units.count, units[state.index].spansColumns, geometry.columns > 1 {
+        if state.index < units.count, units[state.index].spansColumns, !units[state.index].floats, geometry.columns > 1 {
             finishPage()
             startPage(turned: units[state.index].turned)
             return
