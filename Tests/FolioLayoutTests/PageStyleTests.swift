@@ -125,11 +125,13 @@ final class PageStyleTests: LayoutTestCase {
         let turned = (1...document.pageCount).filter { document.size(ofPage: $0).width > document.size(ofPage: $0).height }
         XCTAssertEqual(turned.count, 1)
         XCTAssertTrue(texts(document.page(turned[0])).contains { $0.line.text.contains("Wide") })
+        XCTAssertTrue(document.bodyUnits.contains { $0.floats }, "a table may float by default")
 
         let fixed = "---\ntitle: T\ndata: data.yaml\n---\nBefore.\n\n```table\nuse: t\nfloat: false\n```\n"
         let fixedPath = try TestSupport.write(fixed, to: "fixed.md", in: folder)
         let fixedBriefing = try BriefingLoader.load(path: fixedPath)
         XCTAssertEqual(fixedBriefing.blocks[1].placement.float, false)
+        XCTAssertFalse(try DocumentLayout.layout(fixedBriefing, measurer: measurer).bodyUnits.contains { $0.floats }, "float: false")
         let bad = "---\ntitle: T\ndata: data.yaml\n---\n```table\nuse: t\norientation: sideways\n```\n"
         let badPath = try TestSupport.write(bad, to: "bad.md", in: folder)
         XCTAssertThrowsError(try BriefingLoader.load(path: badPath)) { error in
