@@ -46,7 +46,10 @@ struct TemplateScanner {
             var index = position
             while index < scalars.count {
                 let scalar = scalars[index]
-                if foundBrace, scalar == "{" || scalar == "%" || scalar == "#" { open = index - 1; break }
+                if foundBrace, scalar == "{" || scalar == "%" || (scalar == "#" && !isHeadingAttribute(scalars, at: index - 1)) {
+                    open = index - 1
+                    break
+                }
                 foundBrace = scalar == "{"
                 index += 1
             }
@@ -72,6 +75,21 @@ struct TemplateScanner {
             position = close + 1
         }
         return pieces
+    }
+
+    /// Whether the `{#` at `start` is a Markdown attribute such as a heading's `{#id}` or
+    /// `{#id .class}` (names, dots and spaces up to a `}` on the same line), not a template comment.
+    static func isHeadingAttribute(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        var index = start + 2
+        guard index < scalars.count, scalars[index] != " ", scalars[index] != "}" else { return false }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "}" { return scalars[index - 1] != " " }
+            let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_:. ".unicodeScalars.contains(scalar)
+            guard allowed else { return false }
+            index += 1
+        }
+        return false
     }
 
     /// The contents Stencil gives a tag: delimiters (and `-`/`+` trim marks) removed, lines joined by spaces.
