@@ -71,7 +71,6 @@ extension BlockFlow {
     func columnWidths(header: [[TextSpan]], rows: [[[TextSpan]]], count: Int, available: Double, pad: Double) -> [Double] {
         var maximum = [Double](repeating: 2 * pad, count: count)
         var minimum = [Double](repeating: 2 * pad, count: count)
-        var wordWidths: [TextSpan: Double] = [:]
         let sample = [header] + rows.prefix(Self.columnSampleRows)
         for row in sample {
             for (column, spans) in row.enumerated() where !spans.isEmpty {
@@ -79,8 +78,8 @@ extension BlockFlow {
                 for span in spans {
                     for word in span.text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
                         let key = TextSpan(String(word), style: span.style)
-                        let width = wordWidths[key] ?? measurer.measureLine([key], lang: lang).width
-                        wordWidths[key] = width
+                        let width = tableWordWidths[key] ?? measurer.measureLine([key], lang: lang).width
+                        tableWordWidths[key] = width
                         minimum[column] = max(minimum[column], width + 2 * pad)
                     }
                 }

@@ -19,6 +19,8 @@ final class BlockFlow {
     var chartCache: [String: ChartDrawing] = [:]
     /// Plans of split charts, kept from one layout pass to the next.
     var chartPlans: ChartPlans?
+    /// Widths of words met in table cells (column minimums), shared by every table of the document.
+    var tableWordWidths: [TextSpan: Double] = [:]
 
     init(briefing: Briefing, theme: Theme, measurer: TextMeasuring) {
         self.briefing = briefing

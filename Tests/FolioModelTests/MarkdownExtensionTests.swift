@@ -77,5 +77,10 @@ final class MarkdownExtensionTests: XCTestCase {
         let briefing = try load("# Title {#main}\n\n{# a comment #}text\n")
         XCTAssertEqual(briefing.sections.first?.ids.first, "main")
         XCTAssertEqual(briefing.blocks.last?.kind, .paragraph([.text("text")]))
+        // Ids alone keep the template fast path; a comment or a tag does not.
+        XCTAssertFalse(TemplateScanner.hasTags("# A {#a}\n## B {#b-2 .wide}\n## Ü {#ü}\n"))
+        XCTAssertTrue(TemplateScanner.hasTags("# A {#a}\n{# note #}"))
+        XCTAssertTrue(TemplateScanner.hasTags("{{ x }}"))
+        XCTAssertTrue(TemplateScanner.hasTags("{# x}"))
     }
 }
