@@ -85,15 +85,23 @@ extension MarkdownParser {
         return result
     }
 
+    /// Dead links that get a "did you mean" hint.
+    static let suggestedLinks = 20
+
     /// Warns about every `[text](#name)` whose name no heading, figure or table has.
     func checkInternalLinks() {
         var lines: [Substring]?
+        var suggested = 0
+        lazy var sortedTargets = Array(targets).sorted()
         for var link in internalLinks where !targets.contains(link.name) {
             lines = lines ?? markdown.split(separator: "\n", omittingEmptySubsequences: false)
             if let lines, link.line >= 1, link.line <= lines.count, let column = Self.column(of: "(#\(link.name)", in: lines[link.line - 1], near: link.at.column) {
                 link.at.column = column
             }
-            let near = Suggestions.closest(to: link.name, in: Array(targets).sorted())
+            // Suggestions (an edit distance to every name) for the first few only: a document
+            // with hundreds of dead links must not take quadratic time.
+            suggested += 1
+            let near = suggested <= Self.suggestedLinks ? Suggestions.closest(to: link.name, in: sortedTargets) : nil
             log.add(.warning(at: link.at, link.name.isEmpty ? "the link '#' names no heading or figure"
                                                             : "no heading, figure or table has the id '\(link.name)'; the link goes nowhere",
                              hints: near.map { ["did you mean '#\($0)'?"] } ?? []))
