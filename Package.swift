@@ -27,9 +27,12 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
 
+        // GNU source-highlight (C++) behind a C interface: syntax highlighting of fenced code.
+        .target(name: "CSourceHighlight", linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
+
         // The pipeline: load → typeset/paginate → render.
         .target(name: "FolioModel", dependencies: [
-            "Yams", "CCmark", "CLibYAML", "Stencil", .product(name: "CSV", package: "CSV.swift"),
+            "Yams", "CCmark", "CLibYAML", "Stencil", .product(name: "CSV", package: "CSV.swift"), "CSourceHighlight",
         ]),
         .target(name: "FolioDisplay"),
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),

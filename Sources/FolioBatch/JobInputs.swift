@@ -49,6 +49,7 @@ enum JobInputs {
             switch block.kind {
             case .image(let image): paths.append(image.path)
             case .quote(let inner): paths += images(in: inner)
+            case .alert(let alert): paths += images(in: alert.blocks)
             case .list(let list): for item in list.items { paths += images(in: item) }
             default: break
             }

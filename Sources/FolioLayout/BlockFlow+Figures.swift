@@ -33,7 +33,7 @@ extension BlockFlow {
         let scale = size.width > context.width ? context.width / size.width : 1
         let x = context.x + (context.width - size.width * scale) / 2
         let group = DisplayItem.group(GroupItem(origin: Point(x: x, y: 0), scale: scale, items: drawing.drawing.items))
-        addFigure([group], height: size.height * scale, caption: drawing.caption, in: context)
+        addFigure([group], height: size.height * scale, caption: drawing.caption, in: context, id: chart.id)
         if !drawing.continuations.isEmpty { units[units.count - 1].splitChartID = chart.id }
         for part in drawing.continuations {
             let partScale = part.size.width > context.width ? context.width / part.size.width : 1
@@ -46,9 +46,11 @@ extension BlockFlow {
     }
 
     /// A figure unit: the items, then "Figure N. caption" beneath, never split.
-    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, in context: Context) {
+    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, in context: Context, id: String? = nil) {
         figureCount += 1
         var all = items
+        // Cross-references (`[](#id)`) land here.
+        if let id { all.insert(.anchor(AnchorItem(name: id, point: Point(x: context.x, y: 0))), at: 0) }
         var total = height
         if let caption {
             var label = theme.caption

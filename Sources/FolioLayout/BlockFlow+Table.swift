@@ -33,10 +33,12 @@ extension BlockFlow {
                                  fill: theme.tableHeader, ruleColor: theme.accent, ruleWidth: 0.9)
         headerUnit.spaceBefore = theme.paragraphSpacing * 1.2
         headerUnit.keepWithNext = true
+        let anchor: DisplayItem? = table.id.map { .anchor(AnchorItem(name: $0, point: Point(x: context.x, y: 0))) }
         headerUnit.canBreakAfter = false
         units.append(headerUnit)
         var repeated = headerUnit
         repeated.spaceBefore = 0
+        if let anchor { units[units.count - 1].items.insert(anchor, at: 0) }
         let header = RepeatedHeader(unit: repeated)
         for (index, row) in rowSpans.enumerated() {
             var unit = rowUnit(row, widths: widths, alignments: alignments, pad: pad, x: context.x, measurer: cells,
@@ -44,8 +46,10 @@ extension BlockFlow {
             unit.repeatedHeader = header
             units.append(unit)
         }
-        if let caption = table.caption {
+        if table.caption != nil || table.id != nil {
             tableCount += 1
+        }
+        if let caption = table.caption {
             var label = theme.caption
             label.font.weight = 700
             let spans = [TextSpan("Table \(tableCount). ", style: label), TextSpan(caption, style: theme.caption)]
@@ -59,50 +63,67 @@ extension BlockFlow {
         }
     }
 
-    /// Widths that fit `available`: natural widths when they fit, else shrunk toward each column's longest word.
+    /// Column widths as CSS automatic table layout sets them: each column's minimum content width
+    /// (its longest word) and maximum content width (its longest cell on one line). When every
+    /// column fits at its maximum, the spare width is shared in proportion to it; otherwise every
+    /// column gets its minimum, and what is left goes first to the columns that need little more
+    /// to fit whole (short cells stay on one line), the rest shared among the long ones.
     func columnWidths(header: [[TextSpan]], rows: [[[TextSpan]]], count: Int, available: Double, pad: Double) -> [Double] {
-        var natural = [Double](repeating: 0, count: count)
-        var minimum = [Double](repeating: 0, count: count)
+        var maximum = [Double](repeating: 2 * pad, count: count)
+        var minimum = [Double](repeating: 2 * pad, count: count)
         let sample = [header] + rows.prefix(Self.columnSampleRows)
         for row in sample {
             for (column, spans) in row.enumerated() where !spans.isEmpty {
-                natural[column] = max(natural[column], measurer.measureLine(spans, lang: lang).width + 2 * pad)
-                let longestWord = spans.flatMap { span in
-                    span.text.split(separator: " ").map { TextSpan(String($0), style: span.style) }
-                }.map { measurer.measureLine([$0], lang: lang).width }.max() ?? 0
-                minimum[column] = max(minimum[column], min(longestWord + 2 * pad, available / Double(count)))
+                maximum[column] = max(maximum[column], measurer.measureLine(spans, lang: lang).width + 2 * pad)
+                for span in spans {
+                    for word in span.text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                        let key = TextSpan(String(word), style: span.style)
+                        let width = tableWordWidths[key] ?? measurer.measureLine([key], lang: lang).width
+                        tableWordWidths[key] = width
+                        minimum[column] = max(minimum[column], width + 2 * pad)
+                    }
+                }
             }
         }
-        let naturalTotal = natural.reduce(0, +)
-        if naturalTotal <= available {
-            let extra = available - naturalTotal
-            return natural.map { $0 + extra * ($0 / max(naturalTotal, 1)) }
+        // One very long word (a URL) may not take more than a third of the table.
+        minimum = minimum.map { min($0, max(available / 3, available / Double(count))) }
+        for column in 0..<count { maximum[column] = max(maximum[column], minimum[column]) }
+        return Self.distribute(minimum: minimum, maximum: maximum, available: available)
+    }
+
+    /// Widths from minimum and maximum content widths within `available` (see `columnWidths`).
+    static func distribute(minimum: [Double], maximum: [Double], available: Double) -> [Double] {
+        let maximumTotal = maximum.reduce(0, +), minimumTotal = minimum.reduce(0, +)
+        if maximumTotal <= available {
+            let extra = available - maximumTotal
+            return maximum.map { $0 + extra * $0 / max(maximumTotal, 1) }
         }
-        // Water-filling: columns narrower than their fair share keep their natural width;
-        // the rest share what is left in proportion to their natural widths, never below their longest word.
-        var widths = [Double](repeating: 0, count: count)
-        var open = Set(0..<count)
-        var remaining = available
+        // Words must break: columns keep their share of the minimum, broken at hyphenation points.
+        if minimumTotal >= available { return minimum.map { $0 * available / max(minimumTotal, 1) } }
+        // Water-filling of the slack (maximum - minimum): a column whose slack is within the fair
+        // share gets all of it; the others share the rest in proportion to their slack.
+        var widths = minimum
+        var remaining = available - minimumTotal
+        var open = Set(minimum.indices)
         var changed = true
         while changed, !open.isEmpty {
             changed = false
-            let openNatural = open.reduce(0) { $0 + natural[$1] }
-            for column in open.sorted() where natural[column] <= remaining * natural[column] / max(openNatural, 1)
-                || natural[column] <= remaining / Double(open.count) {
-                widths[column] = natural[column]
-                remaining -= natural[column]
+            let fair = remaining / Double(open.count)
+            for column in open.sorted() where maximum[column] - minimum[column] <= fair {
+                widths[column] = maximum[column]
+                remaining -= maximum[column] - minimum[column]
                 open.remove(column)
                 changed = true
             }
         }
-        let openNatural = open.reduce(0) { $0 + natural[$1] }
-        for column in open { widths[column] = max(minimum[column], remaining * natural[column] / max(openNatural, 1)) }
-        let total = widths.reduce(0, +)
-        return total > available ? widths.map { $0 * available / total } : widths
+        let openSlack = open.reduce(0) { $0 + maximum[$1] - minimum[$1] }
+        for column in open { widths[column] += remaining * (maximum[column] - minimum[column]) / max(openSlack, 1) }
+        return widths
     }
 
     func cellParagraph(_ spans: [TextSpan]) -> StyledParagraph {
-        StyledParagraph(spans: spans, alignment: .left, lang: lang)
+        // Words too long for their column break at hyphenation points only.
+        StyledParagraph(spans: spans, alignment: .left, lang: lang, hyphenate: theme.layout.hyphenate)
     }
 
     /// One table row as a unit: optional fill, cell lines, and a rule under it.

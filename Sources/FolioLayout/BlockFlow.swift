@@ -22,12 +22,14 @@ final class BlockFlow {
     /// Each footnote's lines by number, and the notes whose first mark has its back anchor.
     var footnoteUnits: [Int: [FlowUnit]] = [:]
     var citedFootnotes: Set<Int> = []
+    /// Widths of words met in table cells (column minimums), shared by every table of the document.
+    var tableWordWidths: [TextSpan: Double] = [:]
 
     init(briefing: Briefing, theme: Theme, measurer: TextMeasuring) {
         self.briefing = briefing
         self.theme = theme
         self.measurer = measurer
-        self.styler = InlineStyler(theme: theme)
+        self.styler = InlineStyler(theme: theme, references: CrossReferences(briefing.blocks).labels)
         self.lang = briefing.metadata.lang
     }
 
@@ -63,7 +65,7 @@ final class BlockFlow {
             addParagraph(styler.spans(inlines, base: style), style: style, alignment: alignment, in: context, spaceBefore: gap)
         case .list(let list): try addList(list, in: context, spaceBefore: gap, depth: 0)
         case .quote(let inner): try addQuote(inner, in: context, spaceBefore: gap)
-        case .code(_, let text): addCode(text, in: context, spaceBefore: gap)
+        case .code(let language, let text): addCode(text, language: language, in: context, spaceBefore: gap)
         case .table(let table): addTable(table, in: context)
         case .image(let image): addImage(image, in: context)
         case .thematicBreak: addRule(in: context)
@@ -73,6 +75,7 @@ final class BlockFlow {
             units.append(marker)
         case .chart(let chart): try addChart(chart, in: context)
         case .turn, .footnote: break // the top level's (flowBody)
+        case .alert(let alert): try addAlert(alert, in: context, spaceBefore: gap)
         }
     }
 
@@ -142,6 +145,8 @@ final class BlockFlow {
         }
         units[start].items.insert(.anchor(AnchorItem(name: heading.anchor, point: Point(x: context.x, y: 0),
                                                      outlineTitle: label, outlineLevel: heading.level)), at: 0)
+        // Its slug and `{#id}`: further destinations at the same place, not in the outline.
+        for id in heading.ids { units[start].items.insert(.anchor(AnchorItem(name: id, point: Point(x: context.x, y: 0))), at: 1) }
         units[start].headings = [HeadingMark(anchor: heading.anchor, level: heading.level, title: label)]
         if heading.level == 1 { units[start].sectionTitle = title }
         // A little air under the heading, kept with it.
@@ -170,7 +175,7 @@ final class BlockFlow {
         units.append(FlowUnit(height: gap * 2, spaceBefore: 0, items: items))
     }
 
-    func addCode(_ text: String, in context: Context, spaceBefore: Double) {
+    func addCode(_ text: String, language: String? = nil, in context: Context, spaceBefore: Double) {
         let pad = 6.0
         var inner = context
         inner.x += pad
@@ -182,7 +187,7 @@ final class BlockFlow {
                                                             fill: background))]
         }
         addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true, opensFrame: true)
-        let paragraph = StyledParagraph(spans: [TextSpan(text, style: theme.code)], alignment: .left, lang: lang)
+        let paragraph = StyledParagraph(spans: codeSpans(text, language: language), alignment: .left, lang: lang)
         let lines = measurer.breakLines(paragraph, width: inner.width)
         addLines(lines, style: theme.code, in: inner, spaceBefore: 0, leading: 1.3)
         addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)

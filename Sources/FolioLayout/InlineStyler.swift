@@ -4,6 +4,8 @@ import FolioModel
 /// Turns inline Markdown runs into styled text spans.
 struct InlineStyler {
     let theme: Theme
+    /// What an empty internal link (`[](#id)`) prints, by id.
+    var references: [String: String] = [:]
 
     func spans(_ inlines: [Inline], base: TextStyle) -> [TextSpan] {
         var result: [TextSpan] = []
@@ -42,6 +44,12 @@ struct InlineStyler {
                 var linked = style
                 linked.color = theme.link
                 linked.underline = true
+                if inner.isEmpty, url.hasPrefix("#") {
+                    // A cross-reference: the figure's or table's number, or the heading's text.
+                    let name = String(url.dropFirst())
+                    result.append(TextSpan(references[name] ?? name, style: linked, link: url))
+                    continue
+                }
                 append(inner, style: linked, link: url, into: &result)
             case .image(let description):
                 var muted = style

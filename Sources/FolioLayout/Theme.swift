@@ -63,6 +63,37 @@ public struct Theme: Sendable {
         return TextStyle(font: font, color: level == 1 ? accent : text)
     }
 
+    /// The colour of a GitHub alert callout of `kind`.
+    public func alertColor(_ kind: AlertBlock.Kind) -> Color {
+        let colors = layout.colors
+        let hex: String
+        switch kind {
+        case .note: hex = colors.note
+        case .tip: hex = colors.tip
+        case .important: hex = colors.important
+        case .warning: hex = colors.warning
+        case .caution: hex = colors.caution
+        }
+        return Color(hex: hex) ?? accent
+    }
+
+    /// The colour of highlighted code of `kind` (`code-keyword`, … of the layout's colours).
+    public func codeColor(_ kind: CodeToken.Kind) -> Color {
+        let colors = layout.colors
+        let hex: String
+        switch kind {
+        case .plain: return code.color
+        case .keyword: hex = colors.codeKeyword
+        case .type: hex = colors.codeType
+        case .string: hex = colors.codeString
+        case .number: hex = colors.codeNumber
+        case .comment: hex = colors.codeComment
+        case .function: hex = colors.codeFunction
+        case .preprocessor: hex = colors.codePreprocessor
+        }
+        return Color(hex: hex) ?? code.color
+    }
+
     /// Line height for text set in `style`.
     public func lineHeight(_ style: TextStyle, leading: Double? = nil) -> Double {
         style.font.size * (leading ?? self.leading)

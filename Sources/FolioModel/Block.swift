@@ -25,6 +25,8 @@ public struct Block: Hashable, Sendable {
         case turn(PageOrientation)
         /// A footnote's text; set at the foot of the page that cites it, not where it stands.
         case footnote(Footnote)
+        /// A GitHub alert (`> [!NOTE]`): a titled callout.
+        case alert(AlertBlock)
     }
 }
 
@@ -34,6 +36,8 @@ public struct Heading: Hashable, Sendable {
     public var content: [Inline]
     /// A stable anchor for links and the outline (`sec-1`, `sec-2`, …).
     public var anchor: String
+    /// Further names links reach it by: its GitHub-style slug, and its `{#id}` when given.
+    public var ids: [String] = []
 }
 
 /// A bullet or numbered list; each item is a list of blocks.
@@ -42,6 +46,10 @@ public struct ListBlock: Hashable, Sendable {
     public var start: Int
     public var tight: Bool
     public var items: [[Block]]
+    /// Per item: nil for a plain item, else whether its task box (`- [x]`) is checked.
+    public var tasks: [Bool?] = []
+    /// Numbers written `1)` rather than `1.`.
+    public var parenthesis = false
 }
 
 /// A table: header cells, body rows, and each column's alignment.
@@ -51,12 +59,15 @@ public struct TableBlock: Hashable, Sendable {
     public var rows: [[[Inline]]]
     public var alignments: [Alignment]
     public var caption: String?
+    /// The name cross-references use (`id:` of a table fence), or nil.
+    public var id: String?
 
-    public init(header: [[Inline]], rows: [[[Inline]]], alignments: [Alignment], caption: String? = nil) {
+    public init(header: [[Inline]], rows: [[[Inline]]], alignments: [Alignment], caption: String? = nil, id: String? = nil) {
         self.header = header
         self.rows = rows
         self.alignments = alignments
         self.caption = caption
+        self.id = id
     }
 }
 
@@ -78,4 +89,20 @@ public struct ChartBlock: Hashable, Sendable {
     public var body: String
     /// Where the body's first line is.
     public var bodyLocation: SourceLocation
+}
+
+/// A GitHub alert: a block quote whose first line is `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`,
+/// `[!WARNING]` or `[!CAUTION]`, drawn as a callout titled with its kind.
+public struct AlertBlock: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable { case note, tip, important, warning, caution }
+    public var kind: Kind
+    public var blocks: [Block]
+
+    public init(kind: Kind, blocks: [Block]) {
+        self.kind = kind
+        self.blocks = blocks
+    }
+
+    /// The callout's title: "Note", "Tip", …
+    public var title: String { kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst() }
 }

@@ -25,6 +25,7 @@ public struct Briefing: Sendable {
                 switch block.kind {
                 case .heading(let heading): found.append(heading)
                 case .quote(let inner): visit(inner)
+                case .alert(let alert): visit(alert.blocks)
                 case .list(let list): list.items.forEach(visit)
                 default: break
                 }

@@ -82,6 +82,8 @@ public enum BriefingLoader {
         for value in rendered.values { briefing.characters.formUnion(Characters.nonASCII(in: value.node.string ?? "")) }
         for (_, setting) in options.settings { briefing.characters.formUnion(Characters.nonASCII(in: setting)) }
         for entry in params { briefing.characters.formUnion(Characters.nonASCII(in: entry.value.description)) }
+        // Characters written as entities (`&#xD06;`) appear only in the parsed text.
+        briefing.characters.formUnion(parser.characters)
         return briefing
     }
 

@@ -1,6 +1,6 @@
 import CCmark
 
-/// A cmark-gfm parse tree, owned: parsed with the GFM table, strikethrough and autolink extensions.
+/// A cmark-gfm parse tree, owned: parsed with the GFM table, strikethrough, autolink and task list extensions.
 final class CmarkDocument {
     let root: OpaquePointer
 
@@ -8,7 +8,7 @@ final class CmarkDocument {
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES) else { return nil }
         defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink"] {
+        for name in ["table", "strikethrough", "autolink", "tasklist"] {
             if let extensionHandle = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionHandle)
             }
@@ -35,6 +35,10 @@ struct CmarkNode: Sequence {
     var isOrderedList: Bool { cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST }
     var listStart: Int { Int(cmark_node_get_list_start(pointer)) }
     var listTight: Bool { cmark_node_get_list_tight(pointer) != 0 }
+    /// An ordered list numbered `1)` rather than `1.`.
+    var isParenthesisList: Bool { cmark_node_get_list_delim(pointer) == CMARK_PAREN_DELIM }
+    /// A task list item (`- [x]`) whose box is checked.
+    var isCheckedTask: Bool { cmark_gfm_extensions_get_tasklist_item_checked(pointer) }
     var line: Int { Int(cmark_node_get_start_line(pointer)) }
     var column: Int { Int(cmark_node_get_start_column(pointer)) }
     /// GFM footnotes (their type string is not exported): a mark's literal is its number.

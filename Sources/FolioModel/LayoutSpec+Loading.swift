@@ -98,6 +98,9 @@ extension LayoutSpec {
         let keys: [String: WritableKeyPath<Colors, String>] = [
             "text": \.text, "accent": \.accent, "muted": \.muted, "rule": \.rule, "quote": \.quoteBackground,
             "table-header": \.tableHeader, "table-stripe": \.tableStripe, "code": \.codeBackground, "link": \.link,
+            "note": \.note, "tip": \.tip, "important": \.important, "warning": \.warning, "caution": \.caution,
+            "code-keyword": \.codeKeyword, "code-type": \.codeType, "code-string": \.codeString, "code-number": \.codeNumber,
+            "code-comment": \.codeComment, "code-function": \.codeFunction, "code-preprocessor": \.codePreprocessor,
         ]
         let fields = try value.fields("colors", allowed: Array(keys.keys) + ["series"])
         if let series = fields["series"] {

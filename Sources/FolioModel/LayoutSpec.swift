@@ -57,6 +57,20 @@ public struct LayoutSpec: Hashable, Sendable {
         public var tableStripe = "#f6f8fa"
         public var codeBackground = "#f6f8fa"
         public var link = "#0b5cad"
+        /// GitHub alert callouts (`> [!NOTE]` …): title, bar and a tint of the background.
+        public var note = "#0969da"
+        public var tip = "#1a7f37"
+        public var important = "#8250df"
+        public var warning = "#9a6700"
+        public var caution = "#cf222e"
+        /// Syntax highlighting of fenced code with a language.
+        public var codeKeyword = "#cf222e"
+        public var codeType = "#8250df"
+        public var codeString = "#0a3069"
+        public var codeNumber = "#0550ae"
+        public var codeComment = "#6e7781"
+        public var codeFunction = "#6639ba"
+        public var codePreprocessor = "#953800"
         /// Data chart series colours (empty: the Okabe–Ito palette).
         public var series: [String] = []
     }

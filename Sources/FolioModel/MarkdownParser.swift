@@ -20,6 +20,17 @@ struct MarkdownParser {
     private var chartIDs: Set<String> = []
     /// Footnote definitions so far: cmark-gfm lists them at the end, in the order of first reference.
     private var footnoteCount = 0
+    /// Names internal links may reach (heading slugs and ids, figure and table ids), and how often
+    /// each slug was given (a repeated heading's slug gets `-1`, `-2`, …).
+    var targets: Set<String> = []
+    var slugCounts: [String: Int] = [:]
+    /// Links to `#name` in the body, checked once every target is known.
+    var internalLinks: [(name: String, at: SourceLocation, line: Int)] = []
+    /// The Markdown being parsed (to place dead links exactly: cmark's inline columns are approximate).
+    var markdown = ""
+    /// Characters of the text reached only through entities (`&#xD06;`), for choosing fonts.
+    private(set) var characters: Set<UInt32> = []
+    private var collectsEntityCharacters = false
 
     init(file: String, lineOffset: Int, baseFolder: String, data: DataSet, log: DiagnosticLog) {
         self.file = file
@@ -33,7 +44,12 @@ struct MarkdownParser {
         guard let document = CmarkDocument(markdown: markdown) else {
             throw Diagnostic.error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "cannot parse the Markdown")
         }
-        return try blocks(in: CmarkNode(pointer: document.root), depth: 0)
+        collectsEntityCharacters = markdown.utf8.contains(UInt8(ascii: "&"))
+        self.markdown = markdown
+        let result = try blocks(in: CmarkNode(pointer: document.root), depth: 0)
+        targets.formUnion(chartIDs)
+        checkInternalLinks()
+        return result
     }
 
     func location(_ node: CmarkNode) -> SourceLocation {
@@ -57,7 +73,10 @@ struct MarkdownParser {
         switch node.type {
         case "heading":
             headingCount += 1
-            let heading = Heading(level: node.headingLevel, content: try inlines(node, depth: depth), anchor: "sec-\(headingCount)")
+            let (content, id) = Self.headingAttributes(try inlines(node, depth: depth))
+            var heading = Heading(level: node.headingLevel, content: content, anchor: "sec-\(headingCount)")
+            heading.ids = headingIDs(content, explicit: id, at: at)
+            targets.insert(heading.anchor)
             return Block(.heading(heading), at: at)
         case "paragraph":
             let content = try inlines(node, depth: depth)
@@ -67,11 +86,19 @@ struct MarkdownParser {
             }
             return Block(.paragraph(content), at: at)
         case "block_quote":
-            return Block(.quote(try blocks(in: node, depth: depth + 1)), at: at)
+            let inner = try blocks(in: node, depth: depth + 1)
+            if let alert = Self.alert(in: inner) { return Block(.alert(alert), at: at) }
+            return Block(.quote(inner), at: at)
         case "list":
             var items: [[Block]] = []
-            for item in node { items.append(try blocks(in: item, depth: depth + 1)) }
-            let list = ListBlock(ordered: node.isOrderedList, start: node.listStart, tight: node.listTight, items: items)
+            var tasks: [Bool?] = []
+            for item in node {
+                items.append(try blocks(in: item, depth: depth + 1))
+                tasks.append(item.type == "tasklist" ? item.isCheckedTask : nil)
+            }
+            var list = ListBlock(ordered: node.isOrderedList, start: node.listStart, tight: node.listTight, items: items)
+            if tasks.contains(where: { $0 != nil }) { list.tasks = tasks }
+            list.parenthesis = node.isParenthesisList
             return Block(.list(list), at: at)
         case "code_block":
             return try fence(node, at: at)
@@ -135,11 +162,13 @@ struct MarkdownParser {
         return Block(.code(language: info.isEmpty ? nil : info, text: text), at: at)
     }
 
-    func dataTable(_ body: String, bodyLocation: SourceLocation) throws -> TableBlock {
-        try TableFence.read(body, bodyLocation: bodyLocation, data: data)
+    mutating func dataTable(_ body: String, bodyLocation: SourceLocation) throws -> TableBlock {
+        let table = try TableFence.read(body, bodyLocation: bodyLocation, data: data)
+        if let id = table.id { targets.insert(id) }
+        return table
     }
 
-    func table(_ node: CmarkNode, depth: Int) throws -> TableBlock {
+    mutating func table(_ node: CmarkNode, depth: Int) throws -> TableBlock {
         var header: [[Inline]] = []
         var rows: [[[Inline]]] = []
         for row in node {
@@ -176,28 +205,35 @@ struct MarkdownParser {
         node.type == "text" || node.type == "code" ? node.literal : Array(node).map { inlineText($0) }.joined()
     }
 
-    func inlines(_ parent: CmarkNode, depth: Int) throws -> [Inline] {
+    mutating func inlines(_ parent: CmarkNode, depth: Int) throws -> [Inline] {
         guard depth < Self.maximumDepth else {
             throw Diagnostic.error(at: location(parent), "inline styles nested deeper than \(Self.maximumDepth) levels")
         }
         var result: [Inline] = []
         for node in parent {
             switch node.type {
-            case "text": result.append(.text(node.literal))
+            case "text":
+                let literal = node.literal
+                if collectsEntityCharacters { characters.formUnion(Characters.nonASCII(in: literal)) }
+                // Neighbouring text nodes ("[", "!NOTE", "]") join into one run.
+                if case .text(let before)? = result.last { result[result.count - 1] = .text(before + literal) } else { result.append(.text(literal)) }
             case "code": result.append(.code(node.literal))
             case "softbreak": result.append(.softBreak)
             case "linebreak": result.append(.lineBreak)
             case "emph": result.append(.emphasis(try inlines(node, depth: depth + 1)))
             case "strong": result.append(.strong(try inlines(node, depth: depth + 1)))
             case "strikethrough": result.append(.strikethrough(try inlines(node, depth: depth + 1)))
-            case "link": result.append(.link(url: node.url, try inlines(node, depth: depth + 1)))
+            case "link":
+                let url = node.url
+                if url.hasPrefix("#") { internalLinks.append((String(url.dropFirst()), location(node), node.line)) }
+                result.append(.link(url: url, try inlines(node, depth: depth + 1)))
             case "image": result.append(.image(description: inlineText(node)))
             default:
                 if node.isFootnoteReference, let number = Int(node.literal) { result.append(.footnoteReference(number)) }
                 // raw HTML is not rendered
             }
         }
-        return result
+        return Self.collapsingWhitespace(result)
     }
 
     /// `<!-- pagebreak landscape -->` or `<!-- pagebreak portrait -->`: the orientation it turns to.

@@ -8,7 +8,7 @@ import Foundation
 /// sort: -value                        # by a column; '-' for largest first; or a list of columns
 /// ```
 enum TableFence {
-    static let keys = ["use", "caption", "where", "columns", "sort"]
+    static let keys = ["use", "caption", "where", "columns", "sort", "id"]
 
     static func read(_ body: String, bodyLocation: SourceLocation, data: DataSet) throws -> TableBlock {
         let value = try YAMLParsing.parse(body, file: bodyLocation.file, lineOffset: bodyLocation.line - 1)
@@ -48,7 +48,8 @@ enum TableFence {
         return TableBlock(header: picked.map { [.text(table.columns[$0])] },
                           rows: rows.map { row in picked.map { [.text(row[$0])] } },
                           alignments: numeric.map { $0 ? .right : .left },
-                          caption: try fields["caption"]?.string() ?? table.title)
+                          caption: try fields["caption"]?.string() ?? table.title,
+                          id: try fields["id"]?.string("a table id"))
     }
 
     /// Equal as text, or as numbers (`10` matches `10.0`).

@@ -22,9 +22,31 @@ struct TemplateScanner {
     /// Whether `text` holds anything Stencil would treat as a tag (the fast path skips Stencil entirely).
     static func hasTags(_ text: String) -> Bool {
         var previousBrace = false
-        for byte in text.utf8 {
-            if previousBrace, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "#") { return true }
+        var utf8 = text.utf8.makeIterator()
+        while let byte = utf8.next() {
+            if previousBrace, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return true }
+            if previousBrace, byte == UInt8(ascii: "#") {
+                // A heading's `{#id}` is Markdown, not a comment: it keeps the fast path.
+                var rest = utf8
+                guard isAttributeRest(&rest) else { return true }
+                utf8 = rest
+            }
             previousBrace = byte == UInt8(ascii: "{")
+        }
+        return false
+    }
+
+    /// Reads the rest of `{#id}` / `{#id .class}` after `{#` (the bytes `isHeadingAttribute` accepts).
+    private static func isAttributeRest(_ bytes: inout String.UTF8View.Iterator) -> Bool {
+        var count = 0, last: UInt8 = 0
+        while let byte = bytes.next() {
+            if byte == UInt8(ascii: "}") { return count > 0 && last != UInt8(ascii: " ") }
+            let allowed = byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || "-_:. ".utf8.contains(byte)
+            guard allowed, !(count == 0 && byte == UInt8(ascii: " ")) else { return false }
+            count += 1
+            last = byte
         }
         return false
     }
@@ -46,7 +68,10 @@ struct TemplateScanner {
             var index = position
             while index < scalars.count {
                 let scalar = scalars[index]
-                if foundBrace, scalar == "{" || scalar == "%" || scalar == "#" { open = index - 1; break }
+                if foundBrace, scalar == "{" || scalar == "%" || (scalar == "#" && !isHeadingAttribute(scalars, at: index - 1)) {
+                    open = index - 1
+                    break
+                }
                 foundBrace = scalar == "{"
                 index += 1
             }
@@ -72,6 +97,21 @@ struct TemplateScanner {
             position = close + 1
         }
         return pieces
+    }
+
+    /// Whether the `{#` at `start` is a Markdown attribute such as a heading's `{#id}` or
+    /// `{#id .class}` (names, dots and spaces up to a `}` on the same line), not a template comment.
+    static func isHeadingAttribute(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        var index = start + 2
+        guard index < scalars.count, scalars[index] != " ", scalars[index] != "}" else { return false }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "}" { return scalars[index - 1] != " " }
+            let allowed = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_:. ".unicodeScalars.contains(scalar)
+            guard allowed else { return false }
+            index += 1
+        }
+        return false
     }
 
     /// The contents Stencil gives a tag: delimiters (and `-`/`+` trim marks) removed, lines joined by spaces.
