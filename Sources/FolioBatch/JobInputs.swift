@@ -47,7 +47,7 @@ enum JobInputs {
         var paths: [String] = []
         for block in blocks {
             switch block.kind {
-            case .image(let image): paths.append(image.path)
+            case .image(let image): if let path = image.image.path { paths.append(path) }
             case .quote(let inner): paths += images(in: inner)
             case .list(let list): for item in list.items { paths += images(in: item) }
             default: break

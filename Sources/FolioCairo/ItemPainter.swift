@@ -6,7 +6,8 @@ import FolioDisplay
 final class ItemPainter {
     let fonts: FontEnvironment
     let builder: PangoLayoutBuilder
-    private var images: [String: CairoSurface] = [:]
+    /// Decoded images by key (see `ItemPainter+Images`).
+    var images: [String: DecodedImage] = [:]
     /// Whether link and anchor items emit PDF tags (only PDF surfaces use them).
     let emitsTags: Bool
 
@@ -99,27 +100,6 @@ final class ItemPainter {
         }
         if let line = item.stroke { stroke(line, on: cr) }
         cairo_new_path(cr)
-    }
-
-    func drawImage(_ item: ImageItem, on cr: OpaquePointer) {
-        guard let surface = image(at: item.path) else { return }
-        let width = Double(cairo_image_surface_get_width(surface.pointer))
-        let height = Double(cairo_image_surface_get_height(surface.pointer))
-        guard width > 0, height > 0 else { return }
-        cairo_save(cr)
-        cairo_translate(cr, item.rect.x, item.rect.y)
-        cairo_scale(cr, item.rect.width / width, item.rect.height / height)
-        cairo_set_source_surface(cr, surface.pointer, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-        cairo_paint(cr)
-        cairo_restore(cr)
-    }
-
-    func image(at path: String) -> CairoSurface? {
-        if let cached = images[path] { return cached }
-        guard let surface = try? CairoSurface(cairo_image_surface_create_from_png(path), what: "image '\(path)'") else { return nil }
-        images[path] = surface
-        return surface
     }
 
     func drawLink(_ item: LinkItem, on cr: OpaquePointer) {

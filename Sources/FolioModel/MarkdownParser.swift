@@ -18,6 +18,8 @@ struct MarkdownParser {
     private var headingCount = 0
     private var chartCounts: [ChartBlock.Kind: Int] = [:]
     private var chartIDs: Set<String> = []
+    /// Raw HTML tags warned about (once per tag name per document).
+    let htmlWarnings: HTMLTagWarnings
 
     init(file: String, lineOffset: Int, baseFolder: String, data: DataSet, log: DiagnosticLog) {
         self.file = file
@@ -25,6 +27,7 @@ struct MarkdownParser {
         self.baseFolder = baseFolder
         self.data = data
         self.log = log
+        self.htmlWarnings = HTMLTagWarnings(log: log)
     }
 
     mutating func parse(_ markdown: String) throws -> [Block] {
@@ -59,10 +62,7 @@ struct MarkdownParser {
             return Block(.heading(heading), at: at)
         case "paragraph":
             let content = try inlines(node, depth: depth)
-            let children = Array(node)
-            if children.count == 1, children[0].type == "image" {
-                return Block(.image(try image(children[0])), at: at)
-            }
+            if let image = imageBlock(content) { return Block(.image(image), at: at) }
             return Block(.paragraph(content), at: at)
         case "block_quote":
             return Block(.quote(try blocks(in: node, depth: depth + 1)), at: at)
@@ -78,7 +78,7 @@ struct MarkdownParser {
             if html.replacingOccurrences(of: " ", with: "").lowercased() == "<!--pagebreak-->" {
                 return Block(.pageBreak, at: at)
             }
-            return nil
+            return htmlBlock(node, at: at)
         case "thematic_break":
             return Block(.thematicBreak, at: at)
         case "table":
@@ -140,21 +140,6 @@ struct MarkdownParser {
         return TableBlock(header: header, rows: rows, alignments: alignments)
     }
 
-    func image(_ node: CmarkNode) throws -> ImageBlock {
-        let at = location(node)
-        let target = node.url
-        let caption = Array(node).map { inlineText($0) }.joined()
-        guard !target.contains("://") else {
-            throw Diagnostic.error(at: at, "remote image '\(target)' cannot be fetched", hints: ["save it as a PNG beside the briefing"])
-        }
-        let path = target.hasPrefix("/") ? target : (baseFolder as NSString).appendingPathComponent(target.removingPercentEncoding ?? target)
-        let bytes = try InputFile.bytes(path, referencedFrom: at, what: "image")
-        guard let size = PNGHeader.size(of: bytes) else {
-            throw Diagnostic.error(at: at, "image '\(target)' is not a PNG file", hints: ["Folio places PNG images"])
-        }
-        return ImageBlock(path: path, caption: caption, pixelWidth: size.width, pixelHeight: size.height)
-    }
-
     func inlineText(_ node: CmarkNode) -> String {
         node.type == "text" || node.type == "code" ? node.literal : Array(node).map { inlineText($0) }.joined()
     }
@@ -164,6 +149,7 @@ struct MarkdownParser {
             throw Diagnostic.error(at: location(parent), "inline styles nested deeper than \(Self.maximumDepth) levels")
         }
         var result: [Inline] = []
+        var htmlMarks: [InlineHTML.Mark] = []
         for node in parent {
             switch node.type {
             case "text": result.append(.text(node.literal))
@@ -174,10 +160,12 @@ struct MarkdownParser {
             case "strong": result.append(.strong(try inlines(node, depth: depth + 1)))
             case "strikethrough": result.append(.strikethrough(try inlines(node, depth: depth + 1)))
             case "link": result.append(.link(url: node.url, try inlines(node, depth: depth + 1)))
-            case "image": result.append(.image(description: inlineText(node)))
-            default: break // raw HTML is not rendered
+            case "image": result.append(picture(node))
+            case "html_inline":
+                if let tag = HTMLTag(node.literal) { htmlMarks.append(InlineHTML.Mark(index: result.count, tag: tag, location: location(node))) }
+            default: break
             }
         }
-        return result
+        return finishInlines(result, marks: htmlMarks)
     }
 }
