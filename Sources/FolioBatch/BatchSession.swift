@@ -16,6 +16,8 @@ public struct BatchOptions: Sendable {
     public var json = false
     /// A live progress line (default: when standard output is a terminal).
     public var live = isatty(STDOUT_FILENO) == 1
+    /// `--strict`: a job with warnings fails (and writes nothing).
+    public var strict = false
 
     public init() {}
 }
@@ -53,7 +55,7 @@ public enum BatchSession {
         let signals = StopSignals(cleanUp: { output.removeOwnTemporaries(manifestFolder: manifest.folder) })
         defer { signals.cancel() }
         let executor = BatchExecutor(jobs: toBuild, workers: options.workers) {
-            try JobRunner(output: output, fingerprints: fingerprints)
+            try JobRunner(output: output, fingerprints: fingerprints, strict: options.strict)
         }
         let results = executor.run(shouldStop: { signals.stopRequested }, finished: progress.finished, tick: progress.tick)
         progress.end()

@@ -32,6 +32,9 @@ struct Batch: ParsableCommand {
     @Flag(help: "Also write the summary as JSON to OUTPUT/batch-summary.json.")
     var json = false
 
+    @Flag(help: "Treat warnings (missing or remote images, HTML that is not honoured, missing fonts) as errors: exit 1, write nothing.")
+    var strict = false
+
     func validate() throws {
         if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
         if let shard, Shard(parsing: shard) == nil {
@@ -46,6 +49,7 @@ struct Batch: ParsableCommand {
         options.force = force
         options.dryRun = dryRun
         options.json = json
+        options.strict = strict
         var summary: BatchSummary?
         try runReportingErrors {
             summary = try BatchSession.run(config: config, options: options)

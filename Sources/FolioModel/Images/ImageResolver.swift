@@ -35,7 +35,7 @@ struct ImageResolver {
             do {
                 bytes = try InputFile.bytes(path, referencedFrom: location, what: "image")
             } catch let diagnostic as Diagnostic {
-                return failed(image, diagnostic.message)
+                return failed(image, diagnostic.message.replacingOccurrences(of: "'\(path)'", with: "'\(image.target)'"))
             } catch {
                 return failed(image, "cannot read image '\(image.target)'")
             }
