@@ -50,8 +50,10 @@ extension MarkdownParser {
 
 /// Pandoc-style attributes after an image: `![x](a.png){width=50%}`, `{#fig:map width=4cm}`.
 enum ImageAttributes {
-    /// `inlines` with each picture's attribute text read into it and removed.
+    /// `inlines` with each picture's attribute text read into it and removed (nested runs were
+    /// done when their own node was read).
     static func apply(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.contains(where: { if case .picture = $0 { return true }; return false }) else { return inlines }
         var result: [Inline] = []
         for inline in inlines {
             if case .text(let text) = inline, text.hasPrefix("{"), case .picture(var image) = result.last,
@@ -62,18 +64,9 @@ enum ImageAttributes {
                 if !rest.isEmpty { result.append(.text(rest)) }
                 continue
             }
-            result.append(recursed(inline))
+            result.append(inline)
         }
         return result
-    }
-
-    static func recursed(_ inline: Inline) -> Inline {
-        switch inline {
-        case .link(let url, let inner): return .link(url: url, apply(inner))
-        case .emphasis(let inner): return .emphasis(apply(inner))
-        case .strong(let inner): return .strong(apply(inner))
-        default: return inline
-        }
     }
 
     /// The attributes in `text`'s leading `{…}` and the text after it; nil when it is no attribute list.
