@@ -94,8 +94,8 @@ public enum BatchSession {
 
     /// `folio check CONFIG`: the config's errors (thrown), then colliding outputs and every job
     /// that would fail, each with its errors and an error at the job's config line.
-    public static func check(config path: String, params: [ParamSetting] = []) throws -> (jobs: Int, problems: [Diagnostic]) {
+    public static func check(config path: String, params: [ParamSetting] = [], strict: Bool = false) throws -> (jobs: Int, problems: [Diagnostic]) {
         let config = try BatchConfigLoader.load(path)
-        return (config.jobs.count, try BatchCheck.problems(of: config, params: params))
+        return (config.jobs.count, try BatchCheck.problems(of: config, params: params, strict: strict))
     }
 }

@@ -67,8 +67,8 @@ struct Batch: ParsableCommand {
 }
 
 /// `folio check CONFIG`: the config's errors and every failing job (unsafe names, template errors) are printed and fail the check.
-func checkBatchConfig(_ path: String, params: [ParamSetting] = []) throws -> [Diagnostic] {
-    let (count, problems) = try BatchSession.check(config: path, params: params)
+func checkBatchConfig(_ path: String, params: [ParamSetting] = [], strict: Bool = false) throws -> [Diagnostic] {
+    let (count, problems) = try BatchSession.check(config: path, params: params, strict: strict)
     guard problems.isEmpty else {
         for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
         throw ExitCode(1)

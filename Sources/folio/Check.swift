@@ -25,7 +25,7 @@ struct Check: ParsableCommand {
     func run() throws {
         try runReportingErrors {
             if source.hasSuffix(".yaml") || source.hasSuffix(".yml") {
-                return try checkBatchConfig(source, params: try parseParams(params))
+                return try checkBatchConfig(source, params: try parseParams(params), strict: strict)
             }
             let result = try Renderer().retainUntilExit().check(source: source, load: LoadOptions(params: try parseParams(params)))
             guard result.errors.isEmpty, !(strict && !result.warnings.isEmpty) else {

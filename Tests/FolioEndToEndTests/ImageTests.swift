@@ -191,6 +191,9 @@ final class ImageTests: XCTestCase {
         let batch = try TestSupport.folio(["batch", "batch.yaml", "--strict"], in: folder)
         XCTAssertEqual(batch.status, 1, batch.stdout + batch.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/one.pdf").path))
+        let checkConfig = try TestSupport.folio(["check", "batch.yaml", "--strict"], in: folder)
+        XCTAssertEqual(checkConfig.status, 1, checkConfig.stderr)
+        XCTAssertTrue(checkConfig.stderr.contains("brief.md:8:1: error: image 'missing.png'"), checkConfig.stderr)
         // Without --strict all of them succeed, with the warning.
         let plain = try TestSupport.folio(["check", "brief.md"], in: folder)
         XCTAssertEqual(plain.status, 0, plain.stderr)
