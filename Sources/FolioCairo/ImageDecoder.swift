@@ -12,8 +12,37 @@ enum DecodedImage {
 /// An SVG document parsed by librsvg, owned.
 final class SVGDocument {
     let handle: UnsafeMutablePointer<RsvgHandle>
+    /// The document drawn once into a recording surface (for PDF: one form object for every use), and its size.
+    private var recording: CairoSurface?
+    private var recordedSize = Size(width: 0, height: 0)
+
     init(_ handle: UnsafeMutablePointer<RsvgHandle>) { self.handle = handle }
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    /// Paints the document into `rect` from a recording made at the first use's size: a PDF then
+    /// holds its drawing once, as a form, however often it is placed.
+    func paintRecorded(in rect: Rect, on cr: OpaquePointer) -> Bool {
+        if recording == nil {
+            var extents = cairo_rectangle_t(x: 0, y: 0, width: rect.width, height: rect.height)
+            guard let surface = try? CairoSurface(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents), what: "a recording"),
+                  let context = cairo_create(surface.pointer) else { return false }
+            let drawn = draw(in: Rect(x: 0, y: 0, width: rect.width, height: rect.height), on: context)
+            cairo_destroy(context)
+            guard drawn else { return false }
+            recording = surface
+            recordedSize = Size(width: rect.width, height: rect.height)
+        }
+        guard let recording, recordedSize.width > 0, recordedSize.height > 0 else { return false }
+        cairo_save(cr)
+        cairo_translate(cr, rect.x, rect.y)
+        cairo_scale(cr, rect.width / recordedSize.width, rect.height / recordedSize.height)
+        cairo_rectangle(cr, 0, 0, recordedSize.width, recordedSize.height)
+        cairo_clip(cr)
+        cairo_set_source_surface(cr, recording.pointer, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        return true
+    }
 
     /// Draws the document scaled into `rect` (its aspect ratio kept, as its `preserveAspectRatio` says).
     func draw(in rect: Rect, on cr: OpaquePointer) -> Bool {

@@ -7,6 +7,18 @@ extension ItemPainter {
     func drawImage(_ item: ImageItem, on cr: OpaquePointer) {
         let rect = item.rect
         guard rect.width > 0, rect.height > 0, rect.width.isFinite, rect.height.isFinite else { return }
+        guard emitsTags else { return paintImage(item, on: cr) }
+        // PDF: each placement in a group of its own (a small form that refers to the one shared image
+        // object): Cairo 1.16 lists an image painted twice on a page twice among the page's
+        // resources, a dictionary with a duplicated key, which qpdf --check reports.
+        cairo_push_group(cr)
+        paintImage(item, on: cr)
+        cairo_pop_group_to_source(cr)
+        cairo_paint(cr)
+    }
+
+    func paintImage(_ item: ImageItem, on cr: OpaquePointer) {
+        let rect = item.rect
         switch decoded(item) {
         case .raster(let surface):
             let width = Double(cairo_image_surface_get_width(surface.pointer))
@@ -21,7 +33,8 @@ extension ItemPainter {
             cairo_restore(cr)
         case .vector(let document):
             cairo_save(cr)
-            let drawn = document.draw(in: rect, on: cr)
+            // PDF: one recording, placed as often as the image is used; raster pages: drawn at their resolution.
+            let drawn = emitsTags ? document.paintRecorded(in: rect, on: cr) : document.draw(in: rect, on: cr)
             cairo_restore(cr)
             if !drawn { drawUndecodable(rect, on: cr) }
         case nil:

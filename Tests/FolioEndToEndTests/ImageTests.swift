@@ -69,6 +69,10 @@ final class ImageTests: XCTestCase {
         let pdf = try Data(contentsOf: folder.appendingPathComponent("out.pdf"))
         let jpeg = try Data(contentsOf: folder.appendingPathComponent("photo.jpg"))
         XCTAssertNotNil(pdf.range(of: jpeg), "the JPEG is embedded byte for byte")
+        // No duplicated resource keys (Cairo 1.16 lists an image painted twice on a page twice).
+        let check = try TestSupport.run(["qpdf", "--check", folder.appendingPathComponent("out.pdf").path])
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertFalse((check.stdout + check.stderr).contains("WARNING"), check.stdout + check.stderr)
     }
 
     func testSVGStaysVectorInPDFAndIsDrawnInPNG() throws {
@@ -76,6 +80,13 @@ final class ImageTests: XCTestCase {
         let run = try render(folder, ["-o", "out.pdf"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(try pdfImages(folder.appendingPathComponent("out.pdf").path).count, 0, "SVG drawn as paths, not an image")
+        // Used three times, drawn once: one form holds the drawing, each use a small form placing it.
+        let twice = try self.folder("![a](diagram.svg)\n\n![b](diagram.svg){width=30%}\n\nInline ![c](diagram.svg) x.\n")
+        XCTAssertEqual(try render(twice, ["-o", "out.pdf"]).status, 0)
+        let qdf = try TestSupport.run(["qpdf", "--qdf", "--object-streams=disable", twice.appendingPathComponent("out.pdf").path, "-"])
+        XCTAssertEqual(qdf.stdout.components(separatedBy: "/Subtype /Form").count - 1, 4, "three placements and one drawing")
+        let check = try TestSupport.run(["qpdf", "--check", twice.appendingPathComponent("out.pdf").path])
+        XCTAssertFalse((check.stdout + check.stderr).contains("WARNING"), check.stdout + check.stderr)
         let page = try firstPage(folder)
         let green = find((0, 160, 0), in: page, tolerance: 20)
         let blue = find((0, 0, 255), in: page, tolerance: 20)
