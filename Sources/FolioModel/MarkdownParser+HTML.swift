@@ -21,13 +21,21 @@ extension MarkdownParser {
             return nil
         }
         var image = resolver.resolve(source, alt: tag.attributes["alt"] ?? tag.attributes["title"] ?? "", at: location)
-        if let width = tag.attributes["width"].flatMap(ImageWidth.init) { image.width = width }
+        if let width = tag.attributes["width"].flatMap(ImageWidth.init) {
+            image.width = width
+        } else if case .points(let height) = tag.attributes["height"].flatMap(ImageWidth.init), image.isDrawable {
+            // Only a height (README badges): the width that keeps the image's proportions.
+            image.width = .points(height * image.naturalWidth / image.naturalHeight)
+        }
         return .picture(image)
     }
 
     /// A node's inlines once cmark's separate HTML tags are paired and `{width=…}` attributes read.
     func finishInlines(_ inlines: [Inline], marks: [InlineHTML.Mark]) -> [Inline] {
-        ImageAttributes.apply(inlineHTML.apply(marks, to: inlines))
+        ImageAttributes.apply(inlineHTML.apply(marks, to: inlines)) { image, text in
+            log.add(.warning(at: image.location, "image attributes '\(ImageReference.shortened(text, limit: 40))' are not understood; they are shown as text",
+                             hints: ["write {width=50%} or {width=4cm}"]))
+        }
     }
 
     /// A paragraph holding only an image (no link around it) is a figure.
@@ -52,12 +60,16 @@ extension MarkdownParser {
 enum ImageAttributes {
     /// `inlines` with each picture's attribute text read into it and removed (nested runs were
     /// done when their own node was read).
-    static func apply(_ inlines: [Inline]) -> [Inline] {
+    static func apply(_ inlines: [Inline], unread: (ImageReference, String) -> Void = { _, _ in }) -> [Inline] {
         guard inlines.contains(where: { if case .picture = $0 { return true }; return false }) else { return inlines }
         var result: [Inline] = []
         for inline in inlines {
-            if case .text(let text) = inline, text.hasPrefix("{"), case .picture(var image) = result.last,
-               let (attributes, rest) = parse(text) {
+            if case .text(let text) = inline, text.hasPrefix("{"), case .picture(var image) = result.last {
+                guard let (attributes, rest) = parse(text) else {
+                    if text.contains("}") { unread(image, String(text.prefix(through: text.firstIndex(of: "}") ?? text.startIndex))) }
+                    result.append(inline)
+                    continue
+                }
                 if let width = attributes.width { image.width = width }
                 if let id = attributes.id { image.id = id }
                 result[result.count - 1] = .picture(image)

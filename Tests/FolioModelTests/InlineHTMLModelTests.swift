@@ -122,4 +122,14 @@ final class InlineHTMLModelTests: XCTestCase {
         XCTAssertEqual(v.image.naturalWidth, 150)
         XCTAssertEqual(v.image.naturalHeight, 37.5)
     }
+
+    func testImgHeightKeepsProportionsAndBadAttributesWarn() throws {
+        let (blocks, warnings) = try load("Badge <img src=\"a.gif\" height=\"30\"> and ![x](a.gif){width=huge} end.\n", files: ["a.gif": Self.gif])
+        guard case .paragraph(let inlines) = blocks.first?.kind else { return XCTFail("expected a paragraph") }
+        let pictures = inlines.compactMap { if case .picture(let image) = $0 { return image }; return nil }
+        XCTAssertEqual(pictures.first?.width, .points(15), "30 px tall, 2:3: 20 px (15 pt) wide")
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertTrue(warnings.first?.message.contains("'{width=huge}' are not understood") == true, warnings.first?.message ?? "")
+        XCTAssertEqual(warnings.first?.location.column, 41)
+    }
 }
