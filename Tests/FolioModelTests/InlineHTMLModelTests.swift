@@ -132,4 +132,14 @@ final class InlineHTMLModelTests: XCTestCase {
         XCTAssertTrue(warnings.first?.message.contains("'{width=huge}' are not understood") == true, warnings.first?.message ?? "")
         XCTAssertEqual(warnings.first?.location.column, 41)
     }
+
+    func testHTMLTableCellsKeepApartAndDeepNestingStops() throws {
+        let (blocks, _) = try load("<table>\n<tr><td>Ada</td><td>Lovelace</td></tr>\n<tr><td>Alan</td><td>Turing</td></tr>\n</table>\n")
+        guard case .paragraph(let inlines) = blocks.first?.kind else { return XCTFail("expected a paragraph") }
+        XCTAssertEqual(inlines.plainText, "Ada Lovelace\nAlan Turing")
+        let deep = String(repeating: "<b>", count: 5000) + "x" + String(repeating: "</b>", count: 5000)
+        let (nested, _) = try load("Deep " + deep + " end\n")
+        guard case .paragraph(let text) = nested.first?.kind else { return XCTFail("expected a paragraph") }
+        XCTAssertEqual(text.plainText, "Deep x end")
+    }
 }

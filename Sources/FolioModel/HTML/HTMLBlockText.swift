@@ -31,6 +31,7 @@ enum HTMLBlockText {
             rest = rest[rest.index(after: close)...]
             guard let tag = HTMLTag(text) else { continue }
             if blockElements.contains(tag.name) { inlines.append(.lineBreak) }
+            if (tag.name == "td" || tag.name == "th") && !tag.isClosing { inlines.append(.text(" ")) }
             marks.append(InlineHTML.Mark(index: inlines.count, tag: tag, location: location))
         }
         addText(rest)

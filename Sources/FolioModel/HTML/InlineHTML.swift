@@ -35,7 +35,7 @@ struct InlineHTML {
         }
         while next < inlines.count { tokens.append(.inline(inlines[next])); next += 1 }
         var position = 0
-        return build(tokens, &position, closing: nil)
+        return build(tokens, &position, closing: nil, depth: 0)
     }
 
     enum Token {
@@ -43,8 +43,11 @@ struct InlineHTML {
         case tag(HTMLTag, SourceLocation)
     }
 
+    /// Elements nested deeper than this are not nested further (their tags are dropped, their text kept).
+    static let maximumDepth = 32
+
     /// Inlines up to the close of `closing` (or the end), nested elements built recursively.
-    func build(_ tokens: [Token], _ position: inout Int, closing: String?) -> [Inline] {
+    func build(_ tokens: [Token], _ position: inout Int, closing: String?, depth: Int) -> [Inline] {
         var result: [Inline] = []
         while position < tokens.count {
             let token = tokens[position]
@@ -61,7 +64,8 @@ struct InlineHTML {
                     result += element(tag, content: [], at: location)
                     continue
                 }
-                let inner = build(tokens, &position, closing: tag.name)
+                guard depth < Self.maximumDepth else { continue }
+                let inner = build(tokens, &position, closing: tag.name, depth: depth + 1)
                 result += element(tag, content: inner, at: location)
             }
         }
