@@ -3,7 +3,7 @@ import Foundation
 /// Images and raw HTML in the Markdown body: resolved images (block and inline, with `{width=…}`),
 /// inline HTML tags applied, block HTML kept as text.
 extension MarkdownParser {
-    var resolver: ImageResolver { ImageResolver(baseFolder: baseFolder, log: log) }
+    var resolver: ImageResolver { ImageResolver(baseFolder: baseFolder, log: log, cache: imageCache) }
 
     var inlineHTML: InlineHTML {
         InlineHTML(image: { tag, location in imageTag(tag, at: location) }, warnings: htmlWarnings)

@@ -20,6 +20,8 @@ struct MarkdownParser {
     private var chartIDs: Set<String> = []
     /// Raw HTML tags warned about (once per tag name per document).
     let htmlWarnings: HTMLTagWarnings
+    /// Images already read (one read per file however often it is used).
+    let imageCache = ImageCache()
 
     init(file: String, lineOffset: Int, baseFolder: String, data: DataSet, log: DiagnosticLog) {
         self.file = file

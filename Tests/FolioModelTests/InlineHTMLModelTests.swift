@@ -142,4 +142,15 @@ final class InlineHTMLModelTests: XCTestCase {
         guard case .paragraph(let text) = nested.first?.kind else { return XCTFail("expected a paragraph") }
         XCTAssertEqual(text.plainText, "Deep x end")
     }
+
+    func testAnImageUsedTwiceIsReadOnceButEveryMissingUseWarns() throws {
+        let (blocks, warnings) = try load("![a](a.gif){width=50%} and ![b](a.gif)\n\n![x](gone.png)\n\nAgain ![y](gone.png).\n", files: ["a.gif": Self.gif])
+        guard case .paragraph(let inlines) = blocks.first?.kind else { return XCTFail("expected a paragraph") }
+        let pictures = inlines.compactMap { if case .picture(let image) = $0 { return image }; return nil }
+        XCTAssertEqual(pictures.map(\.alt), ["a", "b"])
+        XCTAssertEqual(pictures.map(\.width), [.percent(50), nil], "attributes belong to one use")
+        XCTAssertEqual(pictures.map(\.location.column), [1, 28])
+        XCTAssertEqual(warnings.map(\.location.line), [3, 5])
+        XCTAssertEqual(warnings.map(\.location.column), [1, 7])
+    }
 }

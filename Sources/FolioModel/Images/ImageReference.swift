@@ -63,6 +63,8 @@ public struct ImageReference: Hashable, Sendable {
     public var id: String?
     /// Why the image is not shown (missing, remote, unreadable); nil when it can be drawn.
     public var failure: String?
+    /// Hints that go with `failure`'s warning.
+    public var failureHints: [String] = []
     public var location: SourceLocation
 
     public init(alt: String, target: String, location: SourceLocation) {

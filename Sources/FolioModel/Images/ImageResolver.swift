@@ -9,8 +9,22 @@ struct ImageResolver {
     /// Folder that relative paths start from.
     let baseFolder: String
     let log: DiagnosticLog
+    /// Targets resolved before in this document (an image used many times is read once).
+    var cache: ImageCache?
 
     func resolve(_ target: String, alt: String, at location: SourceLocation) -> ImageReference {
+        if var image = cache?.lookup(target) {
+            image.alt = alt
+            image.location = location
+            if let failure = image.failure { log.add(.warning(at: location, failure + "; a placeholder is drawn", hints: image.failureHints)) }
+            return image
+        }
+        let image = resolveAnew(target, alt: alt, at: location)
+        cache?.store(target, image: image)
+        return image
+    }
+
+    func resolveAnew(_ target: String, alt: String, at location: SourceLocation) -> ImageReference {
         var image = ImageReference(alt: alt, target: target, location: location)
         let trimmed = target.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
@@ -58,6 +72,7 @@ struct ImageResolver {
     func failed(_ image: ImageReference, _ message: String, hints: [String] = []) -> ImageReference {
         var result = image
         result.failure = message
+        result.failureHints = hints
         log.add(.warning(at: image.location, message + "; a placeholder is drawn", hints: hints))
         return result
     }
@@ -70,4 +85,13 @@ struct ImageResolver {
               scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
         return String(scheme)
     }
+}
+
+/// Image targets already resolved in one document.
+final class ImageCache: @unchecked Sendable {
+    private var entries: [String: ImageReference] = [:]
+    private let lock = NSLock()
+
+    func lookup(_ target: String) -> ImageReference? { lock.withLock { entries[target] } }
+    func store(_ target: String, image: ImageReference) { lock.withLock { entries[target] = image } }
 }
