@@ -7,10 +7,10 @@ extension ItemPainter {
     func drawImage(_ item: ImageItem, on cr: OpaquePointer) {
         let rect = item.rect
         guard rect.width > 0, rect.height > 0, rect.width.isFinite, rect.height.isFinite else { return }
-        guard emitsTags else { return paintImage(item, on: cr) }
-        // PDF: each placement in a group of its own (a small form that refers to the one shared image
-        // object): Cairo 1.16 lists an image painted twice on a page twice among the page's
-        // resources, a dictionary with a duplicated key, which qpdf --check reports.
+        guard emitsTags, !imagesOnPage.insert(item.key).inserted else { return paintImage(item, on: cr) }
+        // PDF, an image painted again on the same page: in a group of its own (a small form that
+        // refers to the one shared image object). Cairo 1.16 lists an image painted twice on a page
+        // twice among the page's resources, a dictionary with a duplicated key (qpdf --check warns).
         cairo_push_group(cr)
         paintImage(item, on: cr)
         cairo_pop_group_to_source(cr)

@@ -8,6 +8,9 @@ final class ItemPainter {
     let builder: PangoLayoutBuilder
     /// Decoded images by key (see `ItemPainter+Images`).
     var images: [String: DecodedImage] = [:]
+    /// Images already painted on the current page, and how deep `draw(_:on:)` is nested (0: a new page).
+    var imagesOnPage: Set<String> = []
+    private var drawDepth = 0
     /// Whether link and anchor items emit PDF tags (only PDF surfaces use them).
     let emitsTags: Bool
 
@@ -18,6 +21,9 @@ final class ItemPainter {
     }
 
     func draw(_ items: [DisplayItem], on cr: OpaquePointer) {
+        if drawDepth == 0 { imagesOnPage.removeAll(keepingCapacity: true) }
+        drawDepth += 1
+        defer { drawDepth -= 1 }
         for item in items { draw(item, on: cr) }
     }
 
