@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]),
 
         // GNU source-highlight (C++) behind a C interface: syntax highlighting of fenced code.
         .target(name: "CSourceHighlight", linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "FolioDisplay"),
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),
-        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "FolioDisplay"]),
+        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "CRsvg", "FolioDisplay"]),
         .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo"]),
         .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
         .executableTarget(name: "folio", dependencies: [

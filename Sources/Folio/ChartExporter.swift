@@ -17,6 +17,7 @@ extension Renderer {
     public func exportCharts(_ briefing: Briefing, options: ChartExportOptions, log: DiagnosticLog) throws -> RenderResult {
         // Lay out every chart before writing any file, so an error leaves nothing behind.
         let drawings = try layoutCharts(briefing, options: options, log: log)
+        try StrictWarnings.enforce(log.diagnostics, strict: options.load.strict)
         let folder = options.output ?? "Output"
         guard folder != OutputFile.standardOutputName else {
             throw OutputError("charts are written one file each into a folder; '-o -' (standard output) cannot take them")

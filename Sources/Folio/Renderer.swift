@@ -55,6 +55,7 @@ public final class Renderer {
     /// Renders `source` to PDF, or to one PNG/SVG per page.
     public func render(source: String, options: RenderOptions) throws -> RenderResult {
         let (document, warnings) = try layout(source: source, load: options.load)
+        try StrictWarnings.enforce(warnings, strict: options.load.strict)
         let name = Self.baseName(of: source)
         switch options.format {
         case .pdf:

@@ -6,7 +6,7 @@ import FolioModel
 /// and templates rendered; its `set:` errors at the config's lines), every failing job also named
 /// at its own config line. `params` (from `--param`) come before each job's own.
 enum BatchCheck {
-    static func problems(of config: BatchConfig, params: [ParamSetting] = []) throws -> [Diagnostic] {
+    static func problems(of config: BatchConfig, params: [ParamSetting] = [], strict: Bool = false) throws -> [Diagnostic] {
         var problems = OutputCollisions.find(config.jobs)
         var renderer: Renderer?
         for job in config.jobs {
@@ -16,7 +16,7 @@ enum BatchCheck {
             }
             if renderer == nil { renderer = try Renderer(shapesInParallel: false).retainUntilExit() }
             guard let renderer else { continue }
-            let errors = check(job, params: params, with: renderer)
+            let errors = check(job, params: params, strict: strict, with: renderer)
             guard !errors.isEmpty else { continue }
             problems += errors
             problems.append(.error(at: job.nameLocation, "job '\(job.name)' would fail (\(errors.count) error\(errors.count == 1 ? "" : "s") above)"))
@@ -25,11 +25,14 @@ enum BatchCheck {
     }
 
     /// The job's errors: its briefing checked with the job's settings, then its charts laid out.
-    static func check(_ job: BatchJob, params: [ParamSetting], with renderer: Renderer) -> [Diagnostic] {
+    static func check(_ job: BatchJob, params: [ParamSetting], strict: Bool = false, with renderer: Renderer) -> [Diagnostic] {
         var load = job.loadOptions
         load.params = params + job.params
+        load.strict = strict
         let result = renderer.check(source: job.source, load: load)
-        if !result.errors.isEmpty { return result.errors.map(job.locatingSettings) }
+        // --strict: the job's warnings count as errors.
+        let errors = (strict ? StrictWarnings.errors(result.warnings) : []) + result.errors
+        if !errors.isEmpty { return errors.map(job.locatingSettings) }
         guard let charts = job.charts else { return [] }
         do {
             let log = DiagnosticLog()

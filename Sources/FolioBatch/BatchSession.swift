@@ -16,6 +16,8 @@ public struct BatchOptions: Sendable {
     public var json = false
     /// A live progress line (default: when standard output is a terminal).
     public var live = isatty(STDOUT_FILENO) == 1
+    /// `--strict`: a job with warnings fails (and writes nothing).
+    public var strict = false
 
     public init() {}
 }
@@ -53,7 +55,7 @@ public enum BatchSession {
         let signals = StopSignals(cleanUp: { output.removeOwnTemporaries(manifestFolder: manifest.folder) })
         defer { signals.cancel() }
         let executor = BatchExecutor(jobs: toBuild, workers: options.workers) {
-            try JobRunner(output: output, fingerprints: fingerprints)
+            try JobRunner(output: output, fingerprints: fingerprints, strict: options.strict)
         }
         let results = executor.run(shouldStop: { signals.stopRequested }, finished: progress.finished, tick: progress.tick)
         progress.end()
@@ -92,8 +94,8 @@ public enum BatchSession {
 
     /// `folio check CONFIG`: the config's errors (thrown), then colliding outputs and every job
     /// that would fail, each with its errors and an error at the job's config line.
-    public static func check(config path: String, params: [ParamSetting] = []) throws -> (jobs: Int, problems: [Diagnostic]) {
+    public static func check(config path: String, params: [ParamSetting] = [], strict: Bool = false) throws -> (jobs: Int, problems: [Diagnostic]) {
         let config = try BatchConfigLoader.load(path)
-        return (config.jobs.count, try BatchCheck.problems(of: config, params: params))
+        return (config.jobs.count, try BatchCheck.problems(of: config, params: params, strict: strict))
     }
 }

@@ -28,7 +28,7 @@ enum JobInputs {
     /// and the layout (a `Layouts/NAME.yaml` beside the briefing counts even while absent).
     static func files(of briefing: Briefing, job: BatchJob) -> [String] {
         var files = [job.source] + briefing.data.files.compactMap { cellInput(for: $0, data: briefing.data) }
-        files += images(in: briefing.blocks)
+        files += Block.imageFiles(in: briefing.blocks)
         files += layoutFiles(for: job)
         var seen = Set<String>()
         return files.map { $0.hasPrefix(InputFingerprints.builtinPrefix) || $0.hasPrefix(CellFingerprint.prefix) ? $0 : Paths.absolute($0) }
@@ -41,20 +41,6 @@ enum JobInputs {
         guard let table = data.tables.values.first(where: { $0.csvFile == path }), !table.rows.isEmpty else { return path }
         guard let spec = data.reads.spec(for: table.id) else { return nil }
         return CellFingerprint.prefix + Paths.absolute(path) + "?" + spec
-    }
-
-    static func images(in blocks: [Block]) -> [String] {
-        var paths: [String] = []
-        for block in blocks {
-            switch block.kind {
-            case .image(let image): paths.append(image.path)
-            case .quote(let inner): paths += images(in: inner)
-            case .alert(let alert): paths += images(in: alert.blocks)
-            case .list(let list): for item in list.items { paths += images(in: item) }
-            default: break
-            }
-        }
-        return paths
     }
 
     /// The layout file the loader reads, and the ones whose appearance would change its choice.

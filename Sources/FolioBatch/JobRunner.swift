@@ -12,8 +12,11 @@ final class JobRunner {
     let output: OutputFolder
     let manifest: JobManifest
     let fingerprints: InputFingerprints
+    /// `--strict`: a job with warnings fails before writing.
+    let strict: Bool
 
-    init(output: OutputFolder, fingerprints: InputFingerprints) throws {
+    init(output: OutputFolder, fingerprints: InputFingerprints, strict: Bool = false) throws {
+        self.strict = strict
         // One thread per worker: the workers themselves fill the cores. Freed by the OS at exit (teardown is slow).
         renderer = try Renderer(shapesInParallel: false).retainUntilExit()
         self.output = output
@@ -56,6 +59,10 @@ final class JobRunner {
     /// The document's pages: `NAME.pdf`, and `NAME-001.png` / `.svg` per page, streamed page by page.
     func writePages(_ briefing: Briefing, job: BatchJob, log: DiagnosticLog) throws -> (files: [String], pages: Int) {
         let document = try renderer.layout(briefing, log: log)
+        if strict, let first = log.diagnostics.first {
+            let more = log.diagnostics.count - 1
+            throw Diagnostic.error(at: first.location, first.message + (more > 0 ? " (and \(more) more warnings)" : "") + " [--strict]")
+        }
         var files: [String] = []
         for format in job.formats {
             if format == .pdf {
@@ -79,6 +86,7 @@ final class JobRunner {
         options.formats = job.formats
         options.scale = job.dpi / 72
         options.load = job.loadOptions
+        options.load.strict = strict
         if case .only(let ids) = job.charts {
             let known = briefing.charts.map(\.id)
             for chart in ids where !known.contains(chart.id) {

@@ -6,7 +6,11 @@ import FolioDisplay
 final class ItemPainter {
     let fonts: FontEnvironment
     let builder: PangoLayoutBuilder
-    private var images: [String: CairoSurface] = [:]
+    /// Decoded images by key (see `ItemPainter+Images`).
+    var images: [String: DecodedImage] = [:]
+    /// Images already painted on the current page, and how deep `draw(_:on:)` is nested (0: a new page).
+    var imagesOnPage: Set<String> = []
+    private var drawDepth = 0
     /// Whether link and anchor items emit PDF tags (only PDF surfaces use them).
     let emitsTags: Bool
 
@@ -17,6 +21,9 @@ final class ItemPainter {
     }
 
     func draw(_ items: [DisplayItem], on cr: OpaquePointer) {
+        if drawDepth == 0 { imagesOnPage.removeAll(keepingCapacity: true) }
+        drawDepth += 1
+        defer { drawDepth -= 1 }
         for item in items { draw(item, on: cr) }
     }
 
@@ -99,27 +106,6 @@ final class ItemPainter {
         }
         if let line = item.stroke { stroke(line, on: cr) }
         cairo_new_path(cr)
-    }
-
-    func drawImage(_ item: ImageItem, on cr: OpaquePointer) {
-        guard let surface = image(at: item.path) else { return }
-        let width = Double(cairo_image_surface_get_width(surface.pointer))
-        let height = Double(cairo_image_surface_get_height(surface.pointer))
-        guard width > 0, height > 0 else { return }
-        cairo_save(cr)
-        cairo_translate(cr, item.rect.x, item.rect.y)
-        cairo_scale(cr, item.rect.width / width, item.rect.height / height)
-        cairo_set_source_surface(cr, surface.pointer, 0, 0)
-        cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-        cairo_paint(cr)
-        cairo_restore(cr)
-    }
-
-    func image(at path: String) -> CairoSurface? {
-        if let cached = images[path] { return cached }
-        guard let surface = try? CairoSurface(cairo_image_surface_create_from_png(path), what: "image '\(path)'") else { return nil }
-        images[path] = surface
-        return surface
     }
 
     func drawLink(_ item: LinkItem, on cr: OpaquePointer) {

@@ -53,6 +53,10 @@ struct PangoLayoutBuilder {
             if span.style.strikethrough {
                 insert(pango_attr_strikethrough_new(1), into: attributes, range: range)
             }
+            if span.style.rise != 0 {
+                insert(pango_attr_rise_new(PangoUnits.units(span.style.rise)), into: attributes, range: range)
+            }
+            if let object = span.object { insert(Self.shape(of: object), into: attributes, range: range) }
         }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)

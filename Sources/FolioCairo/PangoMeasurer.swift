@@ -167,6 +167,7 @@ public final class PangoMeasurer: TextMeasuring {
                                   links: links, lang: lang)
             if let justifyWidth, !justification.gaps.isEmpty { result.justifiedWidth = justifyWidth }
             result.rightToLeft = rightToLeft
+            result.objects = text.objectRuns(line: line, justification: justification, lead: lead)
             result.glyphRuns = GlyphExtraction(fonts: fonts, built: built, spans: spans)
                 .runs(of: line, lineEnd: text.trailingSpaceStart, justification: justification, lead: lead)
             lines.append(result)

@@ -21,7 +21,7 @@ public enum DisplayDump {
         case .path(let p):
             return "\(indent)path \(p.elements.count) elements\n"
         case .image(let i):
-            return "\(indent)image \(rect(i.rect)) \(i.path.split(separator: "/").last ?? "")\n"
+            return "\(indent)image \(rect(i.rect)) \(i.data?.key ?? String(i.path.split(separator: "/").last ?? ""))\n"
         case .link(let l):
             switch l.target {
             case .uri(let uri): return "\(indent)link \(rect(l.rect)) uri=\(uri)\n"

@@ -86,9 +86,26 @@ public struct PathItem: Hashable, Sendable {
 
 public struct ImageItem: Hashable, Sendable {
     public var rect: Rect
-    /// A PNG file.
+    /// The image file ("" when the image's bytes are held in `data`).
     public var path: String
     public init(rect: Rect, path: String) { self.rect = rect; self.path = path }
+    /// How the bytes are encoded (the backend decodes them; SVG stays vector where the output allows).
+    public var encoding: ImageEncoding = .png
+    /// The bytes of an image given inline (a `data:` URI), or nil for a file.
+    public var data: ImageData?
+    /// Alternative text.
+    public var alt = ""
+
+    public init(rect: Rect, path: String, encoding: ImageEncoding, data: ImageData? = nil, alt: String = "") {
+        self.rect = rect
+        self.path = path
+        self.encoding = encoding
+        self.data = data
+        self.alt = alt
+    }
+
+    /// Names the image's bytes: its path, or its data's key (equal bytes, equal key).
+    public var key: String { data?.key ?? path }
 }
 
 public struct LinkItem: Hashable, Sendable {

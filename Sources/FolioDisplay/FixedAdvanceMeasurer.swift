@@ -10,23 +10,37 @@ public final class FixedAdvanceMeasurer: TextMeasuring {
 
     func charWidth(_ style: TextStyle) -> Double { style.font.size * advance }
 
+    func spanWidth(_ span: TextSpan) -> Double {
+        span.object?.width ?? Double(span.text.count) * charWidth(span.style)
+    }
+
     public func measureLine(_ spans: [TextSpan], lang: String) -> TextLine {
-        let width = spans.reduce(0) { $0 + Double($1.text.count) * charWidth($1.style) }
+        let width = spans.reduce(0) { $0 + spanWidth($1) }
         let size = spans.map(\.style.font.size).max() ?? 10
+        var ascent = size * 0.8, descent = size * 0.2
         var x = 0.0
         var links: [LinkRun] = []
+        var objects: [ObjectRun] = []
         for span in spans {
-            let w = Double(span.text.count) * charWidth(span.style)
+            let w = spanWidth(span)
             if let target = span.link { links.append(LinkRun(target: target, x: x, width: w)) }
+            if let object = span.object {
+                objects.append(ObjectRun(x: x, object: object))
+                ascent = max(ascent, object.ascent)
+                descent = max(descent, object.descent)
+            }
             x += w
         }
-        return TextLine(spans: spans, width: width, ascent: size * 0.8, descent: size * 0.2, links: links, lang: lang)
+        var line = TextLine(spans: spans, width: width, ascent: ascent, descent: descent, links: links, lang: lang)
+        line.objects = objects
+        return line
     }
 
     public func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine] {
         // Split every span into words (keeping the trailing space with each word), then fill lines greedily.
         var words: [[TextSpan]] = [[]]
         for span in paragraph.spans {
+            if span.object != nil { words[words.count - 1].append(span); continue }
             var current = ""
             for character in span.text {
                 if character == "\n" {

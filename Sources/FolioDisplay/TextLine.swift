@@ -21,6 +21,8 @@ public struct TextLine: Hashable, Sendable {
     public var lang: String
     /// Shaped glyphs, when a real text engine measured the line (empty from test measurers).
     public var glyphRuns: [GlyphRun] = []
+    /// Inline objects (images) in the line and where they sit.
+    public var objects: [ObjectRun] = []
 
     public init(spans: [TextSpan], width: Double, ascent: Double, descent: Double, justifiedWidth: Double? = nil,
                 links: [LinkRun] = [], lang: String = "en") {

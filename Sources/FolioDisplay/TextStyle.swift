@@ -22,6 +22,8 @@ public struct TextStyle: Hashable, Sendable {
     public var strikethrough: Bool
     /// Background behind the run (inline code), or nil.
     public var background: Color?
+    /// How far the run's baseline is raised, in points (superscript; negative for subscript).
+    public var rise: Double = 0
 
     public init(font: FontSpec, color: Color = .black, underline: Bool = false, strikethrough: Bool = false,
                 background: Color? = nil) {
@@ -38,11 +40,19 @@ public struct TextSpan: Hashable, Sendable {
     public var text: String
     public var style: TextStyle
     public var link: String?
+    /// An object set in the line like a character (an inline image); the text is then `InlineObject.replacementCharacter`.
+    public var object: InlineObject?
 
     public init(_ text: String, style: TextStyle, link: String? = nil) {
         self.text = text
         self.style = style
         self.link = link
+    }
+
+    /// A span holding one inline object.
+    public init(object: InlineObject, style: TextStyle, link: String? = nil) {
+        self.init(InlineObject.replacementCharacter, style: style, link: link)
+        self.object = object
     }
 }
 

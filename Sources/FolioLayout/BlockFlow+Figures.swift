@@ -4,17 +4,22 @@ import FolioModel
 
 /// Figures: images and charts, each one unbreakable unit with a numbered caption below.
 extension BlockFlow {
-    func addImage(_ image: ImageBlock, in context: Context) {
-        let maxHeight = theme.layout.contentHeight * 0.8
-        var width = min(Double(image.pixelWidth) * 0.75, context.width)
-        var height = width * Double(image.pixelHeight) / Double(image.pixelWidth)
-        if height > maxHeight {
-            height = maxHeight
-            width = height * Double(image.pixelWidth) / Double(image.pixelHeight)
+    func addImage(_ block: ImageBlock, in context: Context) {
+        let image = block.image
+        let caption = block.caption.isEmpty ? nil : block.caption
+        guard image.isDrawable else {
+            // A placeholder box with the alternative text: the width asked for, else a third of the line.
+            let width = ImagePlacement.requestedWidth(image, available: context.width) ?? min(context.width, max(context.width / 3, 160))
+            let size = Size(width: width, height: max(48, min(width * 0.4, 120)))
+            let x = context.x + (context.width - width) / 2
+            let items = ImagePlacement(theme: theme).placeholder(image, size: size, x: x, measurer: measurer, lang: lang)
+            addFigure(items, height: size.height, caption: nil, in: context)
+            return
         }
-        let x = context.x + (context.width - width) / 2
-        let items: [DisplayItem] = [.image(ImageItem(rect: Rect(x: x, y: 0, width: width, height: height), path: image.path))]
-        addFigure(items, height: height, caption: image.caption.isEmpty ? nil : image.caption, in: context)
+        let size = ImagePlacement.figureSize(image, width: context.width, maximumHeight: theme.layout.contentHeight * 0.8)
+        let x = context.x + (context.width - size.width) / 2
+        let rect = Rect(x: x, y: 0, width: size.width, height: size.height)
+        addFigure([.image(ImagePlacement.item(image, in: rect))], height: size.height, caption: caption, in: context)
     }
 
     func addChart(_ chart: ChartBlock, in context: Context) throws {

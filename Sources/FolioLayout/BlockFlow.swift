@@ -116,6 +116,7 @@ final class BlockFlow {
             let target: LinkItem.Target = link.target.hasPrefix("#") ? .anchor(String(link.target.dropFirst())) : .uri(link.target)
             items.append(.link(LinkItem(rect: rect, target: target)))
         }
+        for run in line.objects { items += run.object.items.map { $0.translated(dx: origin.x + run.x, dy: origin.y) } }
         return items
     }
 

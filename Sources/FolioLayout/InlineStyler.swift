@@ -60,6 +60,10 @@ struct InlineStyler {
                 var mark = style
                 mark.color = theme.link
                 result.append(TextSpan(Self.superscript(number), style: mark, link: "#fn-\(number)"))
+            case .picture(let image):
+                result.append(picture(image, style: style, link: link))
+            case .styled(let kind, let inner):
+                append(inner, style: styled(style, kind), link: link, into: &result)
             }
         }
     }
@@ -68,7 +72,7 @@ struct InlineStyler {
     private func merged(_ spans: [TextSpan]) -> [TextSpan] {
         var result: [TextSpan] = []
         for span in spans where !span.text.isEmpty {
-            if var last = result.last, last.style == span.style, last.link == span.link {
+            if var last = result.last, last.style == span.style, last.link == span.link, last.object == nil, span.object == nil {
                 last.text += span.text
                 result[result.count - 1] = last
             } else {

@@ -71,12 +71,18 @@ public struct TableBlock: Hashable, Sendable {
     }
 }
 
-/// A PNG image placed as its own block, its file already checked to exist.
+/// An image placed as its own block (a figure), resolved; a placeholder when it cannot be drawn.
 public struct ImageBlock: Hashable, Sendable {
-    public var path: String
+    public var image: ImageReference
     public var caption: String
-    public var pixelWidth: Int
-    public var pixelHeight: Int
+
+    public init(image: ImageReference, caption: String) {
+        self.image = image
+        self.caption = caption
+    }
+
+    /// The image file read, or "" (a `data:` URI, or an image that could not be read).
+    public var path: String { image.path ?? "" }
 }
 
 /// A chart fence (`timeline`, `orgchart`, `chart`), kept as its YAML for the chart stage.

@@ -8,6 +8,8 @@ public struct LoadOptions: Sendable {
     public var settings: [(key: String, value: String)]
     /// Parameter values over the `params:` defaults, applied in order (`--param`, then a batch job's).
     public var params: [ParamSetting]
+    /// `--strict`: the command turns warnings into errors (it writes nothing when there are any).
+    public var strict = false
 
     public init(layout: String? = nil, settings: [(key: String, value: String)] = [], params: [ParamSetting] = []) {
         self.layout = layout

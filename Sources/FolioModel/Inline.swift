@@ -12,6 +12,10 @@ public indirect enum Inline: Hashable, Sendable {
     case lineBreak
     /// A GFM footnote mark (`[^label]`), by the note's number.
     case footnoteReference(Int)
+    /// An image inside running text (a badge, an icon), resolved; `.image` is only its description.
+    case picture(ImageReference)
+    /// Text in a style that raw HTML asked for (`<u>`, `<mark>`, `<sub>`, `<sup>`, `<kbd>`).
+    case styled(InlineStyle, [Inline])
 
     /// The inline's text with all styling removed.
     public var plainText: String {
@@ -23,6 +27,8 @@ public indirect enum Inline: Hashable, Sendable {
         case .softBreak: return " "
         case .lineBreak: return "\n"
         case .footnoteReference(let number): return String(number)
+        case .picture(let image): return image.alt
+        case .styled(_, let inlines): return inlines.plainText
         }
     }
 }
@@ -30,4 +36,9 @@ public indirect enum Inline: Hashable, Sendable {
 extension Array where Element == Inline {
     /// The runs' text with styling removed.
     public var plainText: String { map(\.plainText).joined() }
+}
+
+/// Styles of inline text that only raw HTML asks for.
+public enum InlineStyle: String, Hashable, Sendable {
+    case underline, mark, `subscript`, superscript, keyboard
 }

@@ -31,6 +31,10 @@ struct MarkdownParser {
     /// Characters of the text reached only through entities (`&#xD06;`), for choosing fonts.
     private(set) var characters: Set<UInt32> = []
     private var collectsEntityCharacters = false
+    /// Raw HTML tags warned about (once per tag name per document).
+    let htmlWarnings: HTMLTagWarnings
+    /// Images already read (one read per file however often it is used).
+    let imageCache = ImageCache()
 
     init(file: String, lineOffset: Int, baseFolder: String, data: DataSet, log: DiagnosticLog) {
         self.file = file
@@ -38,6 +42,7 @@ struct MarkdownParser {
         self.baseFolder = baseFolder
         self.data = data
         self.log = log
+        self.htmlWarnings = HTMLTagWarnings(log: log)
     }
 
     mutating func parse(_ markdown: String) throws -> [Block] {
@@ -80,10 +85,7 @@ struct MarkdownParser {
             return Block(.heading(heading), at: at)
         case "paragraph":
             let content = try inlines(node, depth: depth)
-            let children = Array(node)
-            if children.count == 1, children[0].type == "image" {
-                return Block(.image(try image(children[0])), at: at)
-            }
+            if let image = imageBlock(content) { return Block(.image(image), at: at) }
             return Block(.paragraph(content), at: at)
         case "block_quote":
             let inner = try blocks(in: node, depth: depth + 1)
@@ -108,7 +110,7 @@ struct MarkdownParser {
                 return Block(.pageBreak, at: at)
             }
             if let orientation = Self.turn(html) { return Block(.turn(orientation), at: at) }
-            return nil
+            return htmlBlock(node, at: at)
         case "thematic_break":
             return Block(.thematicBreak, at: at)
         case "table":
@@ -186,21 +188,6 @@ struct MarkdownParser {
         return TableBlock(header: header, rows: rows, alignments: alignments)
     }
 
-    func image(_ node: CmarkNode) throws -> ImageBlock {
-        let at = location(node)
-        let target = node.url
-        let caption = Array(node).map { inlineText($0) }.joined()
-        guard !target.contains("://") else {
-            throw Diagnostic.error(at: at, "remote image '\(target)' cannot be fetched", hints: ["save it as a PNG beside the briefing"])
-        }
-        let path = target.hasPrefix("/") ? target : (baseFolder as NSString).appendingPathComponent(target.removingPercentEncoding ?? target)
-        let bytes = try InputFile.bytes(path, referencedFrom: at, what: "image")
-        guard let size = PNGHeader.size(of: bytes) else {
-            throw Diagnostic.error(at: at, "image '\(target)' is not a PNG file", hints: ["Folio places PNG images"])
-        }
-        return ImageBlock(path: path, caption: caption, pixelWidth: size.width, pixelHeight: size.height)
-    }
-
     func inlineText(_ node: CmarkNode) -> String {
         node.type == "text" || node.type == "code" ? node.literal : Array(node).map { inlineText($0) }.joined()
     }
@@ -210,13 +197,19 @@ struct MarkdownParser {
             throw Diagnostic.error(at: location(parent), "inline styles nested deeper than \(Self.maximumDepth) levels")
         }
         var result: [Inline] = []
+        var htmlMarks: [InlineHTML.Mark] = []
         for node in parent {
             switch node.type {
             case "text":
                 let literal = node.literal
                 if collectsEntityCharacters { characters.formUnion(Characters.nonASCII(in: literal)) }
                 // Neighbouring text nodes ("[", "!NOTE", "]") join into one run.
-                if case .text(let before)? = result.last { result[result.count - 1] = .text(before + literal) } else { result.append(.text(literal)) }
+                // (Not across a raw HTML tag: its mark points between them.)
+                if case .text(let before)? = result.last, htmlMarks.last?.index != result.count {
+                    result[result.count - 1] = .text(before + literal)
+                } else {
+                    result.append(.text(literal))
+                }
             case "code": result.append(.code(node.literal))
             case "softbreak": result.append(.softBreak)
             case "linebreak": result.append(.lineBreak)
@@ -227,13 +220,14 @@ struct MarkdownParser {
                 let url = node.url
                 if url.hasPrefix("#") { internalLinks.append((String(url.dropFirst()), location(node), node.line)) }
                 result.append(.link(url: url, try inlines(node, depth: depth + 1)))
-            case "image": result.append(.image(description: inlineText(node)))
+            case "image": result.append(picture(node))
+            case "html_inline":
+                if let tag = HTMLTag(node.literal) { htmlMarks.append(InlineHTML.Mark(index: result.count, tag: tag, location: location(node))) }
             default:
                 if node.isFootnoteReference, let number = Int(node.literal) { result.append(.footnoteReference(number)) }
-                // raw HTML is not rendered
             }
         }
-        return Self.collapsingWhitespace(result)
+        return Self.collapsingWhitespace(finishInlines(result, marks: htmlMarks))
     }
 
     /// `<!-- pagebreak landscape -->` or `<!-- pagebreak portrait -->`: the orientation it turns to.

@@ -32,6 +32,9 @@ struct Batch: ParsableCommand {
     @Flag(help: "Also write the summary as JSON to OUTPUT/batch-summary.json.")
     var json = false
 
+    @Flag(help: "Treat warnings (missing or remote images, HTML that is not honoured, missing fonts) as errors: exit 1, write nothing.")
+    var strict = false
+
     func validate() throws {
         if let jobs, jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") }
         if let shard, Shard(parsing: shard) == nil {
@@ -46,6 +49,7 @@ struct Batch: ParsableCommand {
         options.force = force
         options.dryRun = dryRun
         options.json = json
+        options.strict = strict
         var summary: BatchSummary?
         try runReportingErrors {
             summary = try BatchSession.run(config: config, options: options)
@@ -63,8 +67,8 @@ struct Batch: ParsableCommand {
 }
 
 /// `folio check CONFIG`: the config's errors and every failing job (unsafe names, template errors) are printed and fail the check.
-func checkBatchConfig(_ path: String, params: [ParamSetting] = []) throws -> [Diagnostic] {
-    let (count, problems) = try BatchSession.check(config: path, params: params)
+func checkBatchConfig(_ path: String, params: [ParamSetting] = [], strict: Bool = false) throws -> [Diagnostic] {
+    let (count, problems) = try BatchSession.check(config: path, params: params, strict: strict)
     guard problems.isEmpty else {
         for problem in problems { FileHandle.standardError.write(Data((problem.description + "\n").utf8)) }
         throw ExitCode(1)

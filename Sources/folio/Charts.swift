@@ -29,6 +29,9 @@ struct Charts: ParsableCommand {
     @Option(help: "Chart width in points (default: the layout's text width).")
     var width: Double?
 
+    @Flag(help: "Treat warnings (missing or remote images, HTML that is not honoured, missing fonts) as errors: exit 1, write nothing.")
+    var strict = false
+
     @Flag(help: "Transparent background instead of white.")
     var transparent = false
 
@@ -58,6 +61,7 @@ struct Charts: ParsableCommand {
         options.width = width
         options.transparent = transparent
         options.load = LoadOptions(layout: layout, settings: try parseSettings(settings))
+        options.load.strict = strict
         try runReportingErrors {
             options.load.params = try parseParams(params)
             return []

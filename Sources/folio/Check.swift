@@ -16,17 +16,20 @@ struct Check: ParsableCommand {
     @Argument(help: "A briefing (.md; '-': standard input) or a batch config (.yaml).")
     var source: String
 
+    @Flag(help: "Treat warnings (missing or remote images, HTML that is not honoured, missing fonts) as errors: exit 1, write nothing.")
+    var strict = false
+
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the briefing declares under params:, e.g. --param region=EMEA (repeatable; the value is YAML).", valueName: "KEY=VALUE"))
     var params: [String] = []
 
     func run() throws {
         try runReportingErrors {
             if source.hasSuffix(".yaml") || source.hasSuffix(".yml") {
-                return try checkBatchConfig(source, params: try parseParams(params))
+                return try checkBatchConfig(source, params: try parseParams(params), strict: strict)
             }
             let result = try Renderer().retainUntilExit().check(source: source, load: LoadOptions(params: try parseParams(params)))
-            guard result.errors.isEmpty else {
-                throw DiagnosticList(result.warnings + result.errors,
+            guard result.errors.isEmpty, !(strict && !result.warnings.isEmpty) else {
+                throw DiagnosticList((strict ? StrictWarnings.errors(result.warnings) : result.warnings) + result.errors,
                                      note: result.stoppedEarly ? "stopped after \(result.errors.count) errors" : nil)
             }
             print("\(source == "-" ? "<stdin>" : source): ok (\(result.pageCount) pages)")

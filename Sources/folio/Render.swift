@@ -20,6 +20,9 @@ struct Render: ParsableCommand {
     @Argument(help: "The briefing: Markdown with YAML front matter ('-': standard input).")
     var source: String
 
+    @Flag(help: "Treat warnings (missing or remote images, HTML that is not honoured, missing fonts) as errors: exit 1, write nothing.")
+    var strict = false
+
     @Option(help: "A layout name (from Layouts/) or a path to a layout YAML file; overrides the front matter.")
     var layout: String?
 
@@ -50,6 +53,7 @@ struct Render: ParsableCommand {
     func run() throws {
         var options = RenderOptions(format: format, output: output, dpi: dpi,
                                     load: LoadOptions(layout: layout, settings: try parseSettings(settings)))
+        options.load.strict = strict
         try runReportingErrors {
             options.load.params = try parseParams(params)
             return []

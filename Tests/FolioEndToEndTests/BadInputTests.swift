@@ -48,11 +48,13 @@ final class BadInputTests: XCTestCase {
 
     func testMissingDataFileAndImage() throws {
         try assertFails("---\ndata: [gone.yaml]\n---\nText\n", at: (2, 8), message: "does not exist")
-        try assertFails("Text\n\n![Figure](figure.png)\n", at: (3, 1), message: "does not exist")
+        // A missing image is a warning (with a placeholder); --strict makes it an error.
+        try assertFails("Text\n\n![Figure](figure.png)\n", arguments: ["--strict"], at: (3, 1), message: "does not exist")
     }
 
-    func testNotAPNG() throws {
-        try assertFails("![Figure](figure.png)\n", files: ["figure.png": "GIF89a"], at: (1, 1), message: "is not a PNG")
+    func testDamagedImageIsAnErrorUnderStrict() throws {
+        try assertFails("![Figure](figure.png)\n", files: ["figure.png": "GIF89a"], arguments: ["--strict"], at: (1, 1),
+                        message: "is a damaged GIF file")
     }
 
     func testHugeImageDimensionsAreRefusedNotACrash() throws {
@@ -61,9 +63,10 @@ final class BadInputTests: XCTestCase {
         png += [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 8, 6, 0, 0, 0, 0, 0, 0, 0]
         try Data(png).write(to: folder.appendingPathComponent("huge.png"))
         let source = try TestSupport.write("![Huge](huge.png)\n", to: "brief.md", in: folder)
-        let run = try TestSupport.folio(["render", source, "-o", folder.appendingPathComponent("out.pdf").path])
+        let run = try TestSupport.folio(["render", source, "--strict", "-o", folder.appendingPathComponent("out.pdf").path])
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertTrue(run.stderr.hasPrefix("\(source):1:1: error: image 'huge.png' is not a PNG"), run.stderr)
+        XCTAssertTrue(run.stderr.hasPrefix("\(source):1:1: error: image 'huge.png' is 4294967295×4294967295 pixels"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.pdf").path))
     }
 
     func testOverlongTimelineDateIsAnError() throws {

@@ -43,19 +43,21 @@ final class CheckTests: XCTestCase {
         let run = try TestSupport.folio(["check", "k.md"], in: folder)
         XCTAssertEqual(run.status, 1, run.stdout)
         let errors = errorLines(run)
-        let expected = ["k.md:3:7: error: '2024-13-45' is not a valid date", "k.md:9:6: error: no timeline 'nope'", "k.md:12:1: error: image",
+        let expected = ["k.md:3:7: error: '2024-13-45' is not a valid date", "k.md:9:6: error: no timeline 'nope'",
                         "d.yaml:3:5: error: unknown key 'lanez'", "d.yaml:5:17: error: invalid date '2024-13'",
                         "k.md:19:6: error: "]
         for prefix in expected {
             XCTAssertTrue(errors.contains { $0.hasPrefix(prefix) || $0.hasPrefix("./" + prefix) }, "missing \(prefix) in\n\(run.stderr)")
         }
         XCTAssertEqual(errors.count, expected.count, run.stderr)
+        // A missing image is a warning, reported with the errors.
+        XCTAssertTrue(run.stderr.contains("k.md:12:1: warning: image 'missing.png' does not exist"), run.stderr)
         XCTAssertEqual(TestSupport.files(in: folder), ["d.yaml", "k.md"], "check wrote something")
     }
 
     func testCheckStopsAfterTwentyErrorsWithANote() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
-        let images = (1...25).map { "![i\($0)](missing-\($0).png)\n" }.joined(separator: "\n")
+        let images = (1...25).map { "```timeline\nuse: missing-\($0)\n```\n" }.joined(separator: "\n")
         try TestSupport.write("# Many\n\n" + images, to: "many.md", in: folder)
         let run = try TestSupport.folio(["check", "many.md"], in: folder)
         XCTAssertEqual(run.status, 1)
@@ -72,7 +74,7 @@ final class CheckTests: XCTestCase {
     func testCheckConfigReportsEveryFailingJobAtItsLine() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         try TestSupport.write("# Fine\n\nText.\n", to: "fine.md", in: folder)
-        try TestSupport.write("# Broken\n\n![x](gone.png)\n", to: "broken.md", in: folder)
+        try TestSupport.write("# Broken\n\n```timeline\nuse: gone\n```\n", to: "broken.md", in: folder)
         try TestSupport.write("""
         output: out
         jobs:
@@ -86,7 +88,7 @@ final class CheckTests: XCTestCase {
         let errors = errorLines(run)
         XCTAssertTrue(errors.contains { $0.hasPrefix("batch.yaml:4:") && $0.contains("'1e999' is not a valid date") }, run.stderr)
         XCTAssertTrue(errors.contains { $0.hasPrefix("batch.yaml:4:") && $0.contains("job 'dated' would fail") }, run.stderr)
-        XCTAssertTrue(errors.contains { $0.contains("broken.md:3:1: error: image") }, run.stderr)
+        XCTAssertTrue(errors.contains { $0.contains("broken.md:4:6: error: no timeline 'gone'") }, run.stderr)
         XCTAssertTrue(errors.contains { $0.hasPrefix("batch.yaml:5:") && $0.contains("job 'broken' would fail") }, run.stderr)
         XCTAssertTrue(errors.contains { $0.contains("has no charts to export") }, run.stderr)
         XCTAssertTrue(errors.contains { $0.hasPrefix("batch.yaml:6:") && $0.contains("job 'charts' would fail") }, run.stderr)

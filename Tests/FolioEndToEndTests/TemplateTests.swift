@@ -140,9 +140,9 @@ final class TemplateTests: XCTestCase {
     }
 
     func testMarkdownErrorsAfterALoopKeepSourceLines() throws {
-        // The loop writes ten lines from three; the missing image is still reported at line 14.
-        let body = Self.head + "{% for x in \"a,b,c,d,e\"|split:\",\" %}\n- item {{ x }}\n  more {{ x }}\n{% endfor %}\n\n  ![pic](missing.png)\n"
-        try assertCheckFails(["brief.md": body], at: "brief.md:14:3", "missing.png")
+        // The loop writes ten lines from three; the misspelt fence is still reported at line 14.
+        let body = Self.head + "{% for x in \"a,b,c,d,e\"|split:\",\" %}\n- item {{ x }}\n  more {{ x }}\n{% endfor %}\n\n  ```timelne\n  x\n  ```\n"
+        try assertCheckFails(["brief.md": body], at: "brief.md:14:3", "unknown fence 'timelne'")
     }
 
     // MARK: Filters and fences

@@ -92,13 +92,18 @@ final class BriefingLoaderTests: XCTestCase {
         XCTAssertEqual(error?.hints, ["did you mean 'landscape'?"])
     }
 
-    func testMissingDataFileAndImage() {
+    func testMissingDataFileAndImage() throws {
         let data = diagnostic("---\ndata: [nope.yaml]\n---\nText\n")
         XCTAssertEqual(data?.location.line, 2)
         XCTAssertTrue(data?.message.contains("does not exist") == true)
-        let image = diagnostic("Intro\n\n![A chart](missing.png)\n")
+        // A missing image is a warning at its position (a placeholder stands in for it).
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let log = DiagnosticLog()
+        _ = try BriefingLoader.load(path: TestSupport.write("Intro\n\n![A chart](missing.png)\n", to: "doc.md", in: folder), log: log)
+        let image = log.diagnostics.first
+        XCTAssertEqual(image?.severity, .warning)
         XCTAssertEqual(image?.location.line, 3)
-        XCTAssertTrue(image?.message.contains("missing.png") == true)
+        XCTAssertTrue(image?.message.contains("'missing.png' does not exist") == true, image?.message ?? "")
     }
 
     func testEmptyAndInvalidUTF8Files() throws {

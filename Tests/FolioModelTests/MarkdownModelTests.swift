@@ -88,9 +88,13 @@ final class MarkdownModelTests: XCTestCase {
         XCTAssertEqual(anchors, ["sec-1", "sec-2", "sec-3"])
     }
 
-    func testRemoteImagesAreRefused() throws {
-        XCTAssertThrowsError(try blocks("![x](https://example.com/a.png)")) { error in
-            XCTAssertTrue((error as? Diagnostic)?.message.contains("remote image") == true)
-        }
+    func testRemoteImagesAreNotFetchedButWarned() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let log = DiagnosticLog()
+        let result = try BriefingLoader.load(path: TestSupport.write("![x](https://example.com/a.png)", to: "doc.md", in: folder), log: log).blocks
+        guard case .image(let block) = result.first?.kind else { return XCTFail("expected an image block") }
+        XCTAssertFalse(block.image.isDrawable)
+        XCTAssertEqual(log.diagnostics.count, 1)
+        XCTAssertTrue(log.diagnostics.first?.message.contains("remote image 'https://example.com/a.png' is not fetched") == true)
     }
 }
