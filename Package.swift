@@ -26,6 +26,9 @@ let package = Package(
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // Structure tree, artifacts, XMP and output intents that Cairo 1.16 cannot write (C++ on qpdf, C API).
+        .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf")]),
 
         // The pipeline: load → typeset/paginate → render.
         .target(name: "FolioModel", dependencies: [
@@ -34,7 +37,7 @@ let package = Package(
         .target(name: "FolioDisplay"),
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),
-        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "FolioDisplay"]),
+        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "FolioDisplay", "FolioPDFTags"]),
         .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo"]),
         .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
         .executableTarget(name: "folio", dependencies: [
@@ -49,5 +52,6 @@ let package = Package(
         .testTarget(name: "FolioEndToEndTests", dependencies: ["Folio", "FolioTestSupport"],
                     exclude: ["References"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

@@ -14,7 +14,7 @@ extension BlockFlow {
         }
         let x = context.x + (context.width - width) / 2
         let items: [DisplayItem] = [.image(ImageItem(rect: Rect(x: x, y: 0, width: width, height: height), path: image.path))]
-        addFigure(items, height: height, caption: image.caption.isEmpty ? nil : image.caption, in: context)
+        addFigure(items, height: height, caption: image.caption.isEmpty ? nil : image.caption, alt: image.caption, in: context)
     }
 
     func addChart(_ chart: ChartBlock, in context: Context) throws {
@@ -33,22 +33,25 @@ extension BlockFlow {
         let scale = size.width > context.width ? context.width / size.width : 1
         let x = context.x + (context.width - size.width * scale) / 2
         let group = DisplayItem.group(GroupItem(origin: Point(x: x, y: 0), scale: scale, items: drawing.drawing.items))
-        addFigure([group], height: size.height * scale, caption: drawing.caption, in: context)
+        let alt = ChartDescription.text(for: chart, data: briefing.data)
+        addFigure([group], height: size.height * scale, caption: drawing.caption, alt: alt, in: context)
         if !drawing.continuations.isEmpty { units[units.count - 1].splitChartID = chart.id }
-        for part in drawing.continuations {
+        let number = figureCount
+        for (index, part) in drawing.continuations.enumerated() {
             let partScale = part.size.width > context.width ? context.width / part.size.width : 1
-            var unit = FlowUnit(height: part.size.height * partScale, items: [
+            let partAlt = "Figure \(number), continued (part \(index + 2) of \(drawing.continuations.count + 1)): \(alt)"
+            var unit = FlowUnit(height: part.size.height * partScale, items: DisplayItem.tagged(StructureElement(.figure, alt: partAlt), [
                 .group(GroupItem(origin: Point(x: context.x, y: 0), scale: partScale, items: part.items)),
-            ])
+            ]))
             unit.breakBefore = true
             units.append(unit)
         }
     }
 
     /// A figure unit: the items, then "Figure N. caption" beneath, never split.
-    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, in context: Context) {
+    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, alt: String, in context: Context) {
         figureCount += 1
-        var all = items
+        var all = DisplayItem.tagged(StructureElement(.figure, alt: alt), items)
         var total = height
         if let caption {
             var label = theme.caption
@@ -56,12 +59,14 @@ extension BlockFlow {
             let spans = [TextSpan("Figure \(figureCount). ", style: label), TextSpan(caption, style: theme.caption)]
             let lines = measurer.breakLines(StyledParagraph(spans: spans, alignment: .center, lang: lang), width: context.width)
             total += theme.caption.font.size * 0.6
+            all.append(.structure(.begin(StructureElement(.caption))))
             for line in lines {
                 let lineHeight = theme.lineHeight(theme.caption, leading: 1.3)
                 let x = context.x + (context.width - line.width) / 2
                 all += Self.textItems(line, origin: Point(x: x, y: total + line.ascent))
                 total += lineHeight
             }
+            all.append(.structure(.end))
         }
         units.append(FlowUnit(height: total, spaceBefore: theme.paragraphSpacing * 1.4, items: all))
     }

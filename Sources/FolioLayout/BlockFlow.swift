@@ -58,10 +58,18 @@ final class BlockFlow {
         case .paragraph(let inlines):
             let style = context.inQuote ? theme.quote : theme.body
             let alignment: TextAlignment = theme.layout.justify ? .justify : .left
+            let start = units.count
             addParagraph(styler.spans(inlines, base: style), style: style, alignment: alignment, in: context, spaceBefore: gap)
+            tag(StructureElement(.paragraph), from: start)
         case .list(let list): try addList(list, in: context, spaceBefore: gap, depth: 0)
-        case .quote(let inner): try addQuote(inner, in: context, spaceBefore: gap)
-        case .code(_, let text): addCode(text, in: context, spaceBefore: gap)
+        case .quote(let inner):
+            let start = units.count
+            try addQuote(inner, in: context, spaceBefore: gap)
+            tag(StructureElement(.blockQuote), from: start)
+        case .code(_, let text):
+            let start = units.count
+            addCode(text, in: context, spaceBefore: gap)
+            tag(StructureElement(.code), from: start)
         case .table(let table): addTable(table, in: context)
         case .image(let image): addImage(image, in: context)
         case .thematicBreak: addRule(in: context)
@@ -108,7 +116,8 @@ final class BlockFlow {
         for link in line.links {
             let rect = Rect(x: origin.x + link.x, y: origin.y - line.ascent, width: link.width, height: line.height)
             let target: LinkItem.Target = link.target.hasPrefix("#") ? .anchor(String(link.target.dropFirst())) : .uri(link.target)
-            items.append(.link(LinkItem(rect: rect, target: target)))
+            let label = line.spans.filter { $0.link == link.target }.map(\.text).joined()
+            items.append(.link(LinkItem(rect: rect, target: target, label: label)))
         }
         return items
     }
@@ -133,6 +142,7 @@ final class BlockFlow {
         let start = units.count
         addLines(lines, style: style, in: context, spaceBefore: spaceBefore, leading: 1.22)
         guard units.count > start else { return }
+        tag(StructureElement(.heading(heading.level)), from: start)
         for index in start..<units.count {
             units[index].keepWithNext = true
             units[index].canBreakAfter = false
@@ -154,7 +164,7 @@ final class BlockFlow {
     /// the top of a page). The unit that opens a frame does not reach above it.
     func frame(_ unit: inout FlowUnit, in context: Context, opens: Bool = false) {
         guard let decorate = context.decorate else { return }
-        unit.items.insert(contentsOf: decorate(unit.height, opens ? 0 : Self.frameSeamOverlap), at: 0)
+        unit.items.insert(contentsOf: DisplayItem.artifact(decorate(unit.height, opens ? 0 : Self.frameSeamOverlap)), at: 0)
         if !opens, unit.spaceBefore > 0 {
             unit.gapItems = decorate(unit.spaceBefore, Self.frameSeamOverlap).map { $0.translated(dx: 0, dy: -unit.spaceBefore) }
         }

@@ -52,7 +52,7 @@ public final class PagedDocument: @unchecked Sendable {
             ? place(tocPlans[index], units: tocUnits)
             : place(bodyPlans[index - tocPlans.count], units: bodyUnits)
         let values = furnitureValues(page: number)
-        return Page(number: number, size: pageSize, items: items + furniture.items(values: values, pageSize: pageSize))
+        return Page(number: number, size: pageSize, items: items + DisplayItem.artifact(furniture.items(values: values, pageSize: pageSize)))
     }
 
     /// Shapes every page's header and footer ahead of drawing (in parallel where the measurer can).
