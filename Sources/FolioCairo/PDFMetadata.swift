@@ -24,10 +24,11 @@ public struct PDFMetadata: Sendable {
 }
 
 extension PDFMetadata {
-    /// The same information with the document language set.
-    public func with(lang: String) -> PDFMetadata {
+    /// The same information with the document language and standards set.
+    public func with(lang: String, standards: [PDFStandard] = []) -> PDFMetadata {
         var copy = self
         copy.lang = lang
+        copy.standards = standards
         return copy
     }
 }

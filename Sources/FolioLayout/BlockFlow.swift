@@ -71,7 +71,12 @@ final class BlockFlow {
             addCode(text, in: context, spaceBefore: gap)
             tag(StructureElement(.code), from: start)
         case .table(let table): addTable(table, in: context)
-        case .image(let image): addImage(image, in: context)
+        case .image(let image):
+            if image.caption.isEmpty, theme.layout.pdfStandards.contains("ua-1") {
+                throw Diagnostic.error(at: block.location, "an image without alternative text cannot be in a PDF/UA-1 document",
+                                       hints: ["describe it between the brackets: ![what the image shows](\(image.path.split(separator: "/").last ?? ""))"])
+            }
+            addImage(image, in: context)
         case .thematicBreak: addRule(in: context)
         case .pageBreak:
             var marker = FlowUnit(height: 0, items: [])

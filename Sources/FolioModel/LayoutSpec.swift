@@ -22,6 +22,8 @@ public struct LayoutSpec: Hashable, Sendable {
     public var hyphenate = true
     /// Line height as a multiple of the font size.
     public var leading = 1.4
+    /// PDF standards to conform to (`pdf: { standards: [ua-1, a-2b] }`): `ua-1`, `a-2b`.
+    public var pdfStandards: [String] = []
 
     public init() {}
 
