@@ -25,6 +25,7 @@ public final class PDFWriter {
     /// Outline ids of the most recent entry at each level, for nesting.
     private var outlineParents: [Int: Int32] = [:]
     public private(set) var pageCount = 0
+    static let traces = ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1"
     private var currentSize: Size
 
     public convenience init(path: String, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
@@ -96,8 +97,15 @@ public final class PDFWriter {
     /// Completes the PDF (fonts, outline, cross-references); throws when writing failed.
     public func finish() throws {
         cairo_tag_end(context.pointer, "Document")
+        let start = Date()
         try surface.finish()
+        let cairoDone = Date()
         let tagged = try TaggedPDF(structure: structure, metadata: metadata).finish(cairoBytes.bytes)
+        if Self.traces {  // FOLIO_TRACE=1, as the pipeline's phase timer
+            let line = String(format: "trace: cairo finish %.1f ms, tagging (qpdf) %.1f ms\n",
+                              cairoDone.timeIntervalSince(start) * 1000, Date().timeIntervalSince(cairoDone) * 1000)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
         cairoBytes.bytes = []
         switch destination {
         case .sink(let sink): try tagged.withUnsafeBytes { try sink.write($0) }

@@ -33,7 +33,9 @@ extension BlockFlow {
         let scale = size.width > context.width ? context.width / size.width : 1
         let x = context.x + (context.width - size.width * scale) / 2
         let group = DisplayItem.group(GroupItem(origin: Point(x: x, y: 0), scale: scale, items: drawing.drawing.items))
-        let alt = ChartDescription.text(for: chart, data: briefing.data)
+        // Described once per pass, and not at all in the dry run that only measures.
+        let alt = measurer.estimatesOnly ? "" : chartDescriptions[chart.id] ?? ChartDescription.text(for: chart, data: briefing.data)
+        chartDescriptions[chart.id] = alt
         addFigure([group], height: size.height * scale, caption: drawing.caption, alt: alt, in: context)
         if !drawing.continuations.isEmpty { units[units.count - 1].splitChartID = chart.id }
         let number = figureCount

@@ -17,6 +17,8 @@ final class BlockFlow {
     /// Pages where split charts landed in an earlier pass, and drawings of charts that need no second pass.
     var chartPages: [String: Int] = [:]
     var chartCache: [String: ChartDrawing] = [:]
+    /// Alternative text of the charts laid out so far, by chart id.
+    var chartDescriptions: [String: String] = [:]
     /// Plans of split charts, kept from one layout pass to the next.
     var chartPlans: ChartPlans?
 

@@ -39,7 +39,7 @@ void folio_pdf_tags_info(folio_pdf_tags *tags, const char *key, const char *utf8
 void folio_pdf_tags_metadata(folio_pdf_tags *tags, const char *xmp);
 /// An ICC profile as the PDF/A output intent (`/GTS_PDFA1`).
 void folio_pdf_tags_output_intent(folio_pdf_tags *tags, const void *icc, size_t size, int components, const char *identifier);
-/// Writes the result for PDF/A (newline before endstream, no object streams, version 1.7).
+/// Writes the result for PDF/A (a newline before each endstream).
 void folio_pdf_tags_archival(folio_pdf_tags *tags, int archival);
 
 /// Reads the PDF in `data`, applies everything above and writes the result (deterministic /ID).
