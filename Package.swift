@@ -30,6 +30,9 @@ let package = Package(
 
         // GNU source-highlight (C++) behind a C interface: syntax highlighting of fenced code.
         .target(name: "CSourceHighlight", linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
+        .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
+        // Structure tree, artifacts, XMP and output intents that Cairo 1.16 cannot write (C++ on qpdf, C API).
+        .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf")]),
 
         // The pipeline: load → typeset/paginate → render.
         .target(name: "FolioModel", dependencies: [
@@ -38,7 +41,7 @@ let package = Package(
         .target(name: "FolioDisplay"),
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),
-        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "CRsvg", "FolioDisplay"]),
+        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "CRsvg", "FolioDisplay", "FolioPDFTags"]),
         .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo"]),
         .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
         .executableTarget(name: "folio", dependencies: [
@@ -53,5 +56,6 @@ let package = Package(
         .testTarget(name: "FolioEndToEndTests", dependencies: ["Folio", "FolioTestSupport"],
                     exclude: ["References"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

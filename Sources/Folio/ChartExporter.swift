@@ -36,11 +36,13 @@ extension Renderer {
                     case .png:
                         try writer.writePNG(drawing.items, size: drawing.size, dpi: 72 * scale, background: background, to: sink)
                     case .svg:
-                        try writer.writeSVG(drawing.items, size: drawing.size, background: background, to: sink)
+                        try writer.writeSVG(drawing.items, size: drawing.size, background: background,
+                                            title: chart.title, description: chart.alt, to: sink)
                     case .pdf:
                         let info = PDFMetadata(title: id, author: briefing.metadata.authors.joined(separator: ", "),
                                                creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: briefing.metadata))
-                        try writer.writePDF(drawing.items, size: drawing.size, metadata: info, background: background, to: sink)
+                        try writer.writePDF(drawing.items, size: drawing.size, metadata: info.with(lang: briefing.metadata.lang),
+                                            background: background, alt: chart.alt, to: sink)
                     }
                 }
                 files.append(path)
@@ -63,7 +65,7 @@ extension Renderer {
         let theme = Theme(layout: briefing.layout)
         let width = options.width ?? briefing.layout.contentWidth
         let frame = ChartFrame(width: width, preferredHeight: nil, maximumHeight: max(briefing.layout.contentHeight, width * 4))
-        var drawings: [(id: String, drawing: Drawing, fence: SourceLocation)] = []
+        var drawings: [(id: String, drawing: Drawing, fence: SourceLocation, title: String, alt: String)] = []
         let chartTheme = theme.chartTheme(lang: briefing.metadata.lang)
         // A dry run with estimated text finds what the charts will shape, to shape it all ahead.
         measurer.prefetch { estimate in
@@ -72,13 +74,20 @@ extension Renderer {
         for chart in chosen {
             let laidOut = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: measurer)
             let fence = SourceLocation(file: source, line: chart.bodyLocation.line - 1, column: 1)
-            drawings.append((chart.id, laidOut.drawing, fence))
-            for (index, part) in laidOut.continuations.enumerated() { drawings.append(("\(chart.id)-part\(index + 2)", part, fence)) }
+            // Alternative text from the chart's data: SVG <title>/<desc> and the PDF figure's /Alt.
+            let title = ChartDescription.title(for: chart, data: briefing.data)
+            let alt = ChartDescription.text(for: chart, data: briefing.data)
+            drawings.append((chart.id, laidOut.drawing, fence, title, alt))
+            for (index, part) in laidOut.continuations.enumerated() {
+                let count = laidOut.continuations.count + 1
+                drawings.append(("\(chart.id)-part\(index + 2)", part, fence, "\(title) (part \(index + 2) of \(count))",
+                                 "Part \(index + 2) of \(count): \(alt)"))
+            }
         }
-        return try drawings.map { id, drawing, fence in
+        return try drawings.map { id, drawing, fence, title, alt in
             let scale = options.formats.contains(.png)
                 ? try Self.pngScale(for: drawing.size, requested: options.scale, fence: fence, log: log) : options.scale
-            return ChartDrawing(id: id, drawing: drawing, fence: fence, pngScale: scale)
+            return ChartDrawing(id: id, drawing: drawing, fence: fence, pngScale: scale, title: title, alt: alt)
         }
     }
 
@@ -121,4 +130,7 @@ public struct ChartDrawing {
     public var fence: SourceLocation
     /// PNG pixels per point.
     public var pngScale: Double
+    /// A short title and the alternative text written from the chart's data.
+    public var title: String = ""
+    public var alt: String = ""
 }

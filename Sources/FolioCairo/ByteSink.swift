@@ -37,3 +37,9 @@ final class SinkBridge {
         return bridge.write(data, Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
     }
 }
+
+/// A sink that keeps everything in memory (the PDF Cairo writes before it is tagged).
+final class MemorySink: ByteSink {
+    var bytes: [UInt8] = []
+    func write(_ bytes: UnsafeRawBufferPointer) throws { self.bytes.append(contentsOf: bytes) }
+}

@@ -14,12 +14,12 @@ public struct ImageWriter {
 
     /// A PNG of `items` on a `size`-point canvas at `dpi` (72 dpi = 1 pixel per point).
     public func writePNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background = .white, to path: String) throws {
-        try drawPNG(items, size: size, dpi: dpi, background: background).writePNG(to: path, opaque: background == .white)
+        try drawPNG(items, size: size, dpi: dpi, background: background).writePNG(to: path, opaque: background == .white, dpi: dpi)
     }
 
     /// A PNG of `items` streamed into `sink`.
     public func writePNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background = .white, to sink: ByteSink) throws {
-        try drawPNG(items, size: size, dpi: dpi, background: background).writePNG(to: sink, opaque: background == .white)
+        try drawPNG(items, size: size, dpi: dpi, background: background).writePNG(to: sink, opaque: background == .white, dpi: dpi)
     }
 
     /// The largest width or height of an image Cairo can make, in pixels.
@@ -53,9 +53,16 @@ public struct ImageWriter {
         try drawSVG(items, size: size, background: background, on: CairoSurface.svg(path: path, size: Size2(width: size.width, height: size.height)))
     }
 
-    /// An SVG of `items` streamed into `sink`.
-    public func writeSVG(_ items: [DisplayItem], size: Size, background: Background = .white, to sink: ByteSink) throws {
-        try drawSVG(items, size: size, background: background, on: CairoSurface.svg(sink: sink, size: Size2(width: size.width, height: size.height)))
+    /// An SVG of `items` streamed into `sink`; with a `description` (alternative text), the root
+    /// element starts with `<title>` and `<desc>`.
+    public func writeSVG(_ items: [DisplayItem], size: Size, background: Background = .white,
+                         title: String? = nil, description: String? = nil, to sink: ByteSink) throws {
+        guard let description else {
+            return try drawSVG(items, size: size, background: background, on: CairoSurface.svg(sink: sink, size: Size2(width: size.width, height: size.height)))
+        }
+        let described = SVGDescriptionSink(sink, title: title ?? description, description: description)
+        try drawSVG(items, size: size, background: background, on: CairoSurface.svg(sink: described, size: Size2(width: size.width, height: size.height)))
+        try described.flush()
     }
 
     private func drawSVG(_ items: [DisplayItem], size: Size, background: Background, on surface: CairoSurface) throws {
@@ -77,10 +84,11 @@ public struct ImageWriter {
         try drawPDF(items, size: size, background: background, with: PDFWriter(path: path, firstPageSize: size, metadata: metadata, fonts: fonts))
     }
 
-    /// A one-page PDF of `items` streamed into `sink`.
+    /// A one-page PDF of `items` streamed into `sink`; with `alt`, the drawing is a tagged Figure with that text.
     public func writePDF(_ items: [DisplayItem], size: Size, metadata: PDFMetadata, background: Background = .white,
-                         to sink: ByteSink) throws {
-        try drawPDF(items, size: size, background: background, with: PDFWriter(sink: sink, firstPageSize: size, metadata: metadata, fonts: fonts))
+                         alt: String? = nil, to sink: ByteSink) throws {
+        let tagged = alt.map { DisplayItem.tagged(StructureElement(.figure, alt: $0), items) } ?? items
+        try drawPDF(tagged, size: size, background: background, with: PDFWriter(sink: sink, firstPageSize: size, metadata: metadata, fonts: fonts))
     }
 
     private func drawPDF(_ items: [DisplayItem], size: Size, background: Background, with writer: PDFWriter) throws {

@@ -13,11 +13,14 @@ final class ItemPainter {
     private var drawDepth = 0
     /// Whether link and anchor items emit PDF tags (only PDF surfaces use them).
     let emitsTags: Bool
+    /// Builds the structure tree and marks content while a PDF is drawn (nil for other surfaces).
+    let structure: StructureRecorder?
 
-    init(fonts: FontEnvironment, emitsTags: Bool) {
+    init(fonts: FontEnvironment, emitsTags: Bool, structure: StructureRecorder? = nil) {
         self.fonts = fonts
         self.builder = PangoLayoutBuilder(fonts: fonts)
         self.emitsTags = emitsTags
+        self.structure = structure
     }
 
     func draw(_ items: [DisplayItem], on cr: OpaquePointer) {
@@ -28,6 +31,12 @@ final class ItemPainter {
     }
 
     func draw(_ item: DisplayItem, on cr: OpaquePointer) {
+        if let structure {
+            switch item {
+            case .text, .rect, .line, .path, .image: structure.content(on: cr)
+            case .link, .anchor, .group, .structure: break
+            }
+        }
         switch item {
         case .text(let text): drawText(text, on: cr)
         case .rect(let rect): drawRect(rect, on: cr)
@@ -52,6 +61,7 @@ final class ItemPainter {
             }
             draw(group.items, on: cr)
             cairo_restore(cr)
+        case .structure(let mark): structure?.mark(mark)
         }
     }
 
@@ -117,6 +127,7 @@ final class ItemPainter {
         case .uri(let uri): attributes = "\(rect) uri='\(Self.escape(uri))'"
         case .anchor(let name): attributes = "\(rect) dest='\(Self.escape(name))'"
         }
+        structure?.link(contents: Self.contents(of: item), on: cr)
         cairo_tag_begin(cr, CAIRO_TAG_LINK, attributes)
         cairo_tag_end(cr, CAIRO_TAG_LINK)
     }
@@ -126,6 +137,15 @@ final class ItemPainter {
         let attributes = "name='\(Self.escape(item.name))' x=\(item.point.x) y=\(item.point.y)"
         cairo_tag_begin(cr, CAIRO_TAG_DEST, attributes)
         cairo_tag_end(cr, CAIRO_TAG_DEST)
+    }
+
+    /// What a reader announces for a link: its text, else where it goes.
+    static func contents(of item: LinkItem) -> String {
+        let label = item.label.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        switch item.target {
+        case .uri(let uri): return label.isEmpty ? uri : label
+        case .anchor(let name): return label.isEmpty ? "Go to \(name)" : label
+        }
     }
 
     /// Escapes a value for Cairo's tag attribute syntax (single-quoted strings), noncharacters left out.

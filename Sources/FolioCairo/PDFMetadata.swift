@@ -7,6 +7,10 @@ public struct PDFMetadata: Sendable {
     public var creator: String
     /// ISO 8601 `YYYY-MM-DDThh:mm:ss`, used as both creation and modification date.
     public var date: String
+    /// BCP 47 language of the document (the catalog's `/Lang`); empty: not set.
+    public var lang: String = ""
+    /// Standards to conform to (XMP identifiers, output intent); the PDF is tagged either way.
+    public var standards: [PDFStandard] = []
 
     public init(title: String, author: String = "", subject: String = "", keywords: String = "",
                 creator: String = "Folio", date: String) {
@@ -16,5 +20,15 @@ public struct PDFMetadata: Sendable {
         self.keywords = keywords
         self.creator = creator
         self.date = date
+    }
+}
+
+extension PDFMetadata {
+    /// The same information with the document language and standards set.
+    public func with(lang: String, standards: [PDFStandard] = []) -> PDFMetadata {
+        var copy = self
+        copy.lang = lang
+        copy.standards = standards
+        return copy
     }
 }

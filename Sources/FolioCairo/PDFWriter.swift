@@ -1,35 +1,50 @@
 import CCairo
 import FolioDisplay
+import Foundation
 
 /// Writes pages into one PDF as they come: each page is drawn and released, never all held.
 ///
 /// Anchors with outline titles become bookmarks; link items become link annotations
 /// (URIs or internal destinations); fonts are embedded and subset by Cairo.
+/// Structure marks become a tagged PDF's structure tree: Cairo writes the pages into memory, and
+/// `TaggedPDF` (qpdf) completes the tree, artifacts and metadata on `finish` before writing out.
 public final class PDFWriter {
     private let surface: CairoSurface
     private let context: CairoContext
     private let painter: ItemPainter
+    private let structure = StructureRecorder()
+    private let cairoBytes: MemorySink
+    private let destination: Destination
+    private let metadata: PDFMetadata
+
+    /// Where the finished PDF goes.
+    private enum Destination {
+        case path(String)
+        case sink(ByteSink)
+    }
     /// Outline ids of the most recent entry at each level, for nesting.
     private var outlineParents: [Int: Int32] = [:]
     public private(set) var pageCount = 0
+    static let traces = ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1"
     private var currentSize: Size
 
     public convenience init(path: String, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
-        try self.init(surface: CairoSurface.pdf(path: path, size: Size2(width: firstPageSize.width, height: firstPageSize.height)),
-                      firstPageSize: firstPageSize, metadata: metadata, fonts: fonts)
+        try self.init(destination: .path(path), firstPageSize: firstPageSize, metadata: metadata, fonts: fonts)
     }
 
-    /// A PDF streamed into `sink`: a write the sink refuses is thrown by `add` or `finish`.
+    /// A PDF written into `sink` on `finish`: a write the sink refuses is thrown by `finish`.
     public convenience init(sink: ByteSink, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
-        try self.init(surface: CairoSurface.pdf(sink: sink, size: Size2(width: firstPageSize.width, height: firstPageSize.height)),
-                      firstPageSize: firstPageSize, metadata: metadata, fonts: fonts)
+        try self.init(destination: .sink(sink), firstPageSize: firstPageSize, metadata: metadata, fonts: fonts)
     }
 
-    private init(surface: CairoSurface, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
+    private init(destination: Destination, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
         currentSize = firstPageSize
-        self.surface = surface
+        self.destination = destination
+        self.metadata = metadata
+        cairoBytes = MemorySink()
+        surface = try CairoSurface.pdf(sink: cairoBytes, size: Size2(width: firstPageSize.width, height: firstPageSize.height))
         context = try CairoContext(surface)
-        painter = ItemPainter(fonts: fonts, emitsTags: true)
+        painter = ItemPainter(fonts: fonts, emitsTags: true, structure: structure)
         let entries: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
             (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
@@ -53,7 +68,9 @@ public final class PDFWriter {
             currentSize = page.size
         }
         let cr = context.pointer
+        structure.beginPage(pageCount)
         painter.draw(page.items, on: cr)
+        structure.endPage(on: cr)
         addOutline(page.items, pageNumber: pageCount + 1)
         cairo_show_page(cr)
         pageCount += 1
@@ -80,6 +97,20 @@ public final class PDFWriter {
     /// Completes the PDF (fonts, outline, cross-references); throws when writing failed.
     public func finish() throws {
         cairo_tag_end(context.pointer, "Document")
+        let start = Date()
         try surface.finish()
+        let cairoDone = Date()
+        let tagged = try TaggedPDF(structure: structure, metadata: metadata).finish(cairoBytes.bytes)
+        if Self.traces {  // FOLIO_TRACE=1, as the pipeline's phase timer
+            let line = String(format: "trace: cairo finish %.1f ms, tagging (qpdf) %.1f ms\n",
+                              cairoDone.timeIntervalSince(start) * 1000, Date().timeIntervalSince(cairoDone) * 1000)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
+        cairoBytes.bytes = []
+        switch destination {
+        case .sink(let sink): try tagged.withUnsafeBytes { try sink.write($0) }
+        case .path(let path):
+            do { try Data(tagged).write(to: URL(fileURLWithPath: path)) } catch { throw RenderError.io("cannot write '\(path)': \(error.localizedDescription)") }
+        }
     }
 }

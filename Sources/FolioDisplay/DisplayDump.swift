@@ -31,6 +31,11 @@ public enum DisplayDump {
             return "\(indent)anchor \(a.name) \(point(a.point))\(a.outlineTitle.map { " outline[\(a.outlineLevel)]=\(quote($0))" } ?? "")\n"
         case .group(let g):
             return "\(indent)group \(point(g.origin)) scale=\(format(g.scale))\(g.rotation == 0 ? "" : " rotation=\(format(g.rotation))")\n" + dump(g.items, indent: indent + "  ")
+        case .structure(let mark):
+            switch mark {
+            case .begin(let element): return "\(indent)begin \(element.role.rawValue)\n"
+            case .end: return "\(indent)end\n"
+            }
         }
     }
 

@@ -19,6 +19,8 @@ public enum DisplayItem: Hashable, Sendable {
     case anchor(AnchorItem)
     /// Items drawn translated and scaled, optionally clipped (a chart placed in the page).
     case group(GroupItem)
+    /// The start or end of a structure element (PDF tagging); draws nothing.
+    case structure(StructureMark)
 }
 
 public struct TextItem: Hashable, Sendable {
@@ -115,7 +117,9 @@ public struct LinkItem: Hashable, Sendable {
     }
     public var rect: Rect
     public var target: Target
-    public init(rect: Rect, target: Target) { self.rect = rect; self.target = target }
+    /// The linked text, for readers (a PDF link's `/Contents`); empty when unknown.
+    public var label: String
+    public init(rect: Rect, target: Target, label: String = "") { self.rect = rect; self.target = target; self.label = label }
 }
 
 public struct AnchorItem: Hashable, Sendable {

@@ -27,6 +27,7 @@ extension BlockFlow {
         // A right-to-left item is indented from the right, its marker right of its text.
         var mirrored = inner
         mirrored.x = context.x
+        let listStart = units.count
         for (index, item) in list.items.enumerated() {
             let start = units.count
             let counters = (figureCount, tableCount, headingNumbers)
@@ -54,8 +55,14 @@ extension BlockFlow {
             }
             let marker = markerLines[index]
             let x = rightToLeft ? mirrored.x + mirrored.width + gap : inner.x - gap - marker.width
-            units[start].items.append(.text(TextItem(origin: Point(x: x, y: baseline), line: marker)))
+            // Tagged LI > Lbl (the marker), LBody (the item's blocks): the marker is read first.
+            let label: [DisplayItem] = [.structure(.begin(StructureElement(.listItem)))]
+                + DisplayItem.tagged(StructureElement(.label), [.text(TextItem(origin: Point(x: x, y: baseline), line: marker))])
+                + [.structure(.begin(StructureElement(.listBody)))]
+            units[start].items.insert(contentsOf: label, at: Self.contentStart(of: units[start].items))
+            units[units.count - 1].items += [.structure(.end), .structure(.end)]
         }
+        tag(StructureElement(.list), from: listStart)
     }
 
     /// A task box with its top-left corner at `origin`: outlined when open, filled with a white tick when done.

@@ -13,13 +13,13 @@ extension BlockFlow {
             let size = Size(width: width, height: max(48, min(width * 0.4, 120)))
             let x = context.x + (context.width - width) / 2
             let items = ImagePlacement(theme: theme).placeholder(image, size: size, x: x, measurer: measurer, lang: lang)
-            addFigure(items, height: size.height, caption: nil, in: context)
+            addFigure(items, height: size.height, caption: nil, alt: image.alt, in: context)
             return
         }
         let size = ImagePlacement.figureSize(image, width: context.width, maximumHeight: theme.layout.contentHeight * 0.8)
         let x = context.x + (context.width - size.width) / 2
         let rect = Rect(x: x, y: 0, width: size.width, height: size.height)
-        addFigure([.image(ImagePlacement.item(image, in: rect))], height: size.height, caption: caption, in: context)
+        addFigure([.image(ImagePlacement.item(image, in: rect))], height: size.height, caption: caption, alt: image.alt, in: context)
     }
 
     func addChart(_ chart: ChartBlock, in context: Context) throws {
@@ -38,22 +38,27 @@ extension BlockFlow {
         let scale = size.width > context.width ? context.width / size.width : 1
         let x = context.x + (context.width - size.width * scale) / 2
         let group = DisplayItem.group(GroupItem(origin: Point(x: x, y: 0), scale: scale, items: drawing.drawing.items))
-        addFigure([group], height: size.height * scale, caption: drawing.caption, in: context, id: chart.id)
+        // Described once per pass, and not at all in the dry run that only measures.
+        let alt = measurer.estimatesOnly ? "" : chartDescriptions[chart.id] ?? ChartDescription.text(for: chart, data: briefing.data)
+        chartDescriptions[chart.id] = alt
+        addFigure([group], height: size.height * scale, caption: drawing.caption, alt: alt, in: context, id: chart.id)
         if !drawing.continuations.isEmpty { units[units.count - 1].splitChartID = chart.id }
-        for part in drawing.continuations {
+        let number = figureCount
+        for (index, part) in drawing.continuations.enumerated() {
             let partScale = part.size.width > context.width ? context.width / part.size.width : 1
-            var unit = FlowUnit(height: part.size.height * partScale, items: [
+            let partAlt = "Figure \(number), continued (part \(index + 2) of \(drawing.continuations.count + 1)): \(alt)"
+            var unit = FlowUnit(height: part.size.height * partScale, items: DisplayItem.tagged(StructureElement(.figure, alt: partAlt), [
                 .group(GroupItem(origin: Point(x: context.x, y: 0), scale: partScale, items: part.items)),
-            ])
+            ]))
             unit.breakBefore = true
             units.append(unit)
         }
     }
 
     /// A figure unit: the items, then "Figure N. caption" beneath, never split.
-    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, in context: Context, id: String? = nil) {
+    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, alt: String, in context: Context, id: String? = nil) {
         figureCount += 1
-        var all = items
+        var all = DisplayItem.tagged(StructureElement(.figure, alt: alt), items)
         // Cross-references (`[](#id)`) land here.
         if let id { all.insert(.anchor(AnchorItem(name: id, point: Point(x: context.x, y: 0))), at: 0) }
         var total = height
@@ -63,12 +68,14 @@ extension BlockFlow {
             let spans = [TextSpan("Figure \(figureCount). ", style: label), TextSpan(caption, style: theme.caption)]
             let lines = measurer.breakLines(StyledParagraph(spans: spans, alignment: .center, lang: lang), width: context.width)
             total += theme.caption.font.size * 0.6
+            all.append(.structure(.begin(StructureElement(.caption))))
             for line in lines {
                 let lineHeight = theme.lineHeight(theme.caption, leading: 1.3)
                 let x = context.x + (context.width - line.width) / 2
                 all += Self.textItems(line, origin: Point(x: x, y: total + line.ascent))
                 total += lineHeight
             }
+            all.append(.structure(.end))
         }
         units.append(FlowUnit(height: total, spaceBefore: theme.paragraphSpacing * 1.4, items: all))
     }

@@ -30,20 +30,25 @@ extension BlockFlow {
         let alignments = (0..<columnCount).map { $0 < table.alignments.count ? table.alignments[$0] : .left }
 
         var headerUnit = rowUnit(headerSpans, widths: widths, alignments: alignments, pad: pad, x: context.x, measurer: cells,
-                                 fill: theme.tableHeader, ruleColor: theme.accent, ruleWidth: 0.9)
+                                 fill: theme.tableHeader, ruleColor: theme.accent, ruleWidth: 0.9, header: true)
         headerUnit.spaceBefore = theme.paragraphSpacing * 1.2
         headerUnit.keepWithNext = true
         let anchor: DisplayItem? = table.id.map { .anchor(AnchorItem(name: $0, point: Point(x: context.x, y: 0))) }
         headerUnit.canBreakAfter = false
-        units.append(headerUnit)
         var repeated = headerUnit
         repeated.spaceBefore = 0
-        if let anchor { units[units.count - 1].items.insert(anchor, at: 0) }
+        repeated.items = DisplayItem.artifact(Self.unmarked(headerUnit.items))  // drawn again, read once
+        let tableStart = units.count
+        headerUnit.items = DisplayItem.tagged(StructureElement(.tableHead), headerUnit.items)
+        if let anchor { headerUnit.items.insert(anchor, at: 0) }
+        units.append(headerUnit)
         let header = RepeatedHeader(unit: repeated)
         for (index, row) in rowSpans.enumerated() {
             var unit = rowUnit(row, widths: widths, alignments: alignments, pad: pad, x: context.x, measurer: cells,
                                fill: index % 2 == 1 ? theme.tableStripe : nil, ruleColor: theme.rule, ruleWidth: 0.5)
             unit.repeatedHeader = header
+            if index == 0 { unit.items.insert(.structure(.begin(StructureElement(.tableBody))), at: 0) }
+            if index == rowSpans.count - 1 { unit.items.append(.structure(.end)) }
             units.append(unit)
         }
         if table.caption != nil || table.id != nil {
@@ -59,8 +64,10 @@ extension BlockFlow {
             inner.decorate = nil
             let start = units.count
             addLines(lines, style: theme.caption, in: inner, spaceBefore: 4, leading: 1.3)
+            tag(StructureElement(.caption), from: start)
             if start > 0, start < units.count { units[start - 1].canBreakAfter = false }
         }
+        tag(StructureElement(.table), from: tableStart)
     }
 
     /// Column widths as CSS automatic table layout sets them: each column's minimum content width
@@ -128,7 +135,7 @@ extension BlockFlow {
 
     /// One table row as a unit: optional fill, cell lines, and a rule under it.
     func rowUnit(_ cells: [[TextSpan]], widths: [Double], alignments: [TableBlock.Alignment], pad: Double, x: Double,
-                 measurer: TextMeasuring, fill: Color?, ruleColor: Color, ruleWidth: Double) -> FlowUnit {
+                 measurer: TextMeasuring, fill: Color?, ruleColor: Color, ruleWidth: Double, header: Bool = false) -> FlowUnit {
         var cellLines: [[TextLine]] = []
         var height = 0.0
         for (column, spans) in cells.enumerated() {
@@ -140,9 +147,12 @@ extension BlockFlow {
         height += 2 * pad
         let totalWidth = widths.reduce(0, +)
         var items: [DisplayItem] = []
-        if let fill { items.append(.rect(RectItem(rect: Rect(x: x, y: 0, width: totalWidth, height: height), fill: fill))) }
+        if let fill { items += DisplayItem.artifact([.rect(RectItem(rect: Rect(x: x, y: 0, width: totalWidth, height: height), fill: fill))]) }
+        items.append(.structure(.begin(StructureElement(.tableRow))))
         var cellX = x
         for (column, lines) in cellLines.enumerated() {
+            items.append(.structure(.begin(header ? StructureElement(.tableHeader, scope: .column) : StructureElement(.tableCell))))
+            defer { items.append(.structure(.end)) }
             var y = pad
             for line in lines {
                 let lineHeight = max(theme.lineHeight(theme.tableCell, leading: 1.3), line.height)
@@ -157,8 +167,9 @@ extension BlockFlow {
             }
             cellX += widths[column]
         }
-        items.append(.line(LineItem(from: Point(x: x, y: height), to: Point(x: x + totalWidth, y: height),
-                                    stroke: Stroke(color: ruleColor, width: ruleWidth))))
+        items.append(.structure(.end))
+        items += DisplayItem.artifact([.line(LineItem(from: Point(x: x, y: height), to: Point(x: x + totalWidth, y: height),
+                                                      stroke: Stroke(color: ruleColor, width: ruleWidth)))])
         return FlowUnit(height: height, items: items)
     }
 }

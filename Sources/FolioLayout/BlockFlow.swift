@@ -17,6 +17,8 @@ final class BlockFlow {
     /// Pages where split charts landed in an earlier pass, and drawings of charts that need no second pass.
     var chartPages: [String: Int] = [:]
     var chartCache: [String: ChartDrawing] = [:]
+    /// Alternative text of the charts laid out so far, by chart id.
+    var chartDescriptions: [String: String] = [:]
     /// Plans of split charts, kept from one layout pass to the next.
     var chartPlans: ChartPlans?
     /// Each footnote's lines by number, and the notes whose first mark has its back anchor.
@@ -62,12 +64,26 @@ final class BlockFlow {
         case .paragraph(let inlines):
             let style = context.inQuote ? theme.quote : theme.body
             let alignment: TextAlignment = theme.layout.justify ? .justify : .left
+            let start = units.count
             addParagraph(styler.spans(inlines, base: style), style: style, alignment: alignment, in: context, spaceBefore: gap)
+            tag(StructureElement(.paragraph), from: start)
         case .list(let list): try addList(list, in: context, spaceBefore: gap, depth: 0)
-        case .quote(let inner): try addQuote(inner, in: context, spaceBefore: gap)
-        case .code(let language, let text): addCode(text, language: language, in: context, spaceBefore: gap)
+        case .quote(let inner):
+            let start = units.count
+            try addQuote(inner, in: context, spaceBefore: gap)
+            tag(StructureElement(.blockQuote), from: start)
+        case .code(let language, let text):
+            let start = units.count
+            addCode(text, language: language, in: context, spaceBefore: gap)
+            tag(StructureElement(.code), from: start)
         case .table(let table): addTable(table, in: context)
-        case .image(let image): addImage(image, in: context)
+        case .image(let image):
+            if image.image.alt.trimmingCharacters(in: .whitespaces).isEmpty, theme.layout.pdfStandards.contains("ua-1") {
+                let name = (image.image.path ?? "").split(separator: "/").last ?? ""
+                throw Diagnostic.error(at: block.location, "an image without alternative text cannot be in a PDF/UA-1 document",
+                                       hints: ["describe it between the brackets: ![what the image shows](\(name))"])
+            }
+            addImage(image, in: context)
         case .thematicBreak: addRule(in: context)
         case .pageBreak:
             var marker = FlowUnit(height: 0, items: [])
@@ -114,7 +130,8 @@ final class BlockFlow {
         for link in line.links {
             let rect = Rect(x: origin.x + link.x, y: origin.y - line.ascent, width: link.width, height: line.height)
             let target: LinkItem.Target = link.target.hasPrefix("#") ? .anchor(String(link.target.dropFirst())) : .uri(link.target)
-            items.append(.link(LinkItem(rect: rect, target: target)))
+            let label = line.spans.filter { $0.link == link.target }.map(\.text).joined()
+            items.append(.link(LinkItem(rect: rect, target: target, label: label)))
         }
         for run in line.objects { items += run.object.items.map { $0.translated(dx: origin.x + run.x, dy: origin.y) } }
         return items
@@ -140,6 +157,7 @@ final class BlockFlow {
         let start = units.count
         addLines(lines, style: style, in: context, spaceBefore: spaceBefore, leading: 1.22)
         guard units.count > start else { return }
+        tag(StructureElement(.heading(heading.level)), from: start)
         for index in start..<units.count {
             units[index].keepWithNext = true
             units[index].canBreakAfter = false
@@ -163,7 +181,7 @@ final class BlockFlow {
     /// the top of a page). The unit that opens a frame does not reach above it.
     func frame(_ unit: inout FlowUnit, in context: Context, opens: Bool = false) {
         guard let decorate = context.decorate else { return }
-        unit.items.insert(contentsOf: decorate(unit.height, opens ? 0 : Self.frameSeamOverlap), at: 0)
+        unit.items.insert(contentsOf: DisplayItem.artifact(decorate(unit.height, opens ? 0 : Self.frameSeamOverlap)), at: 0)
         if !opens, unit.spaceBefore > 0 {
             unit.gapItems = decorate(unit.spaceBefore, Self.frameSeamOverlap).map { $0.translated(dx: 0, dy: -unit.spaceBefore) }
         }

@@ -38,6 +38,7 @@ extension DisplayItem {
         case .group(var item):
             item.origin = move(item.origin)
             return .group(item)
+        case .structure: return self
         }
     }
 }

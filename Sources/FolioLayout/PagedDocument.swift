@@ -66,7 +66,8 @@ public final class PagedDocument: @unchecked Sendable {
             ? place(tocPlans[index], units: tocUnits)
             : place(bodyPlans[index - tocPlans.count], units: bodyUnits)
         let values = furnitureValues(page: number)
-        return Page(number: number, size: size, items: stamp + items + furniture.items(values: values, pageSize: size))
+        return Page(number: number, size: size, items: DisplayItem.artifact(stamp) + items
+                    + DisplayItem.artifact(furniture.items(values: values, pageSize: size)))
     }
 
     /// Shapes every page's header and footer ahead of drawing (in parallel where the measurer can).

@@ -15,9 +15,9 @@ struct TableOfContents {
         var units: [FlowUnit] = []
         let titleStyle = theme.heading(level: 1)
         let titleLine = measurer.measureLine([TextSpan(layout.tocTitle, style: titleStyle)], lang: lang)
-        var titleUnit = FlowUnit(height: titleStyle.font.size * 2.6, items: [
+        var titleUnit = FlowUnit(height: titleStyle.font.size * 2.6, items: DisplayItem.tagged(StructureElement(.h1), [
             .text(TextItem(origin: Point(x: 0, y: titleStyle.font.size * 1.2), line: titleLine)),
-        ])
+        ]))
         titleUnit.keepWithNext = true
         titleUnit.canBreakAfter = false
         units.append(titleUnit)
@@ -49,15 +49,17 @@ struct TableOfContents {
             items.append(.text(TextItem(origin: Point(x: numberX, y: baseline), line: numberLine)))
             let leaderStart = indent + (lines.last?.width ?? 0) + 6
             if numberX - 6 > leaderStart {
-                items.append(.line(LineItem(from: Point(x: leaderStart, y: baseline), to: Point(x: numberX - 6, y: baseline),
-                                            stroke: Stroke(color: theme.muted.withAlpha(0.7), width: 0.8, dash: [0.8, 3]))))
+                items += DisplayItem.artifact([.line(LineItem(from: Point(x: leaderStart, y: baseline), to: Point(x: numberX - 6, y: baseline),
+                                                              stroke: Stroke(color: theme.muted.withAlpha(0.7), width: 0.8, dash: [0.8, 3])))])
             }
             items.append(.link(LinkItem(rect: Rect(x: indent, y: 0, width: layout.contentWidth - indent, height: y),
-                                        target: .anchor(entry.anchor))))
-            var unit = FlowUnit(height: y, spaceBefore: spaceBefore, items: items)
+                                        target: .anchor(entry.anchor), label: "\(entry.title), page \(number)")))
+            var unit = FlowUnit(height: y, spaceBefore: spaceBefore, items: DisplayItem.tagged(StructureElement(.tableOfContentsItem), items))
             unit.keepWithNext = false
             units.append(unit)
         }
+        units[1].items.insert(.structure(.begin(StructureElement(.tableOfContents))), at: 0)
+        units[units.count - 1].items.append(.structure(.end))
         return units
     }
 

@@ -10,6 +10,8 @@ public struct LoadOptions: Sendable {
     public var params: [ParamSetting]
     /// `--strict`: the command turns warnings into errors (it writes nothing when there are any).
     public var strict = false
+    /// PDF standards asked for on the command line (`--pdf-standard`), added to the layout's.
+    public var pdfStandards: [String] = []
 
     public init(layout: String? = nil, settings: [(key: String, value: String)] = [], params: [ParamSetting] = []) {
         self.layout = layout
@@ -68,7 +70,8 @@ public enum BriefingLoader {
         let layoutName = try options.layout ?? rendered["layout"]?.string("a layout name or path") ?? "briefing"
         let layoutLocation = options.layout == nil ? (rendered["layout"]?.location ?? .start(of: path))
                                                    : SourceLocation(file: "<--layout>", line: 1, column: 1)
-        let layout = try LayoutLoader.load(layoutName, baseFolder: baseFolder, at: layoutLocation)
+        var layout = try LayoutLoader.load(layoutName, baseFolder: baseFolder, at: layoutLocation)
+        for standard in options.pdfStandards where !layout.pdfStandards.contains(standard) { layout.pdfStandards.append(standard) }
 
         var parser = MarkdownParser(file: path, lineOffset: split.bodyLineOffset, baseFolder: baseFolder, data: data, log: log)
         parser.lineMap = bodyLines

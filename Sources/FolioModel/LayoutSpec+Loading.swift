@@ -9,8 +9,9 @@ extension LayoutSpec {
     public mutating func apply(_ root: YAMLValue) throws {
         let fields = try root.fields("a layout", allowed: [
             "page", "fonts", "colors", "cover", "toc", "headings", "header", "footer", "text",
-            "watermark",
+            "watermark", "pdf",
         ])
+        if let pdf = fields["pdf"] { try applyPDF(pdf) }
         if let page = fields["page"] { try applyPage(page) }
         if let fonts = fields["fonts"] { try applyFonts(fonts) }
         if let colors = fields["colors"] { try applyColors(colors) }
@@ -121,6 +122,23 @@ extension LayoutSpec {
 
     static func isHexColor(_ text: String) -> Bool {
         text.hasPrefix("#") && (text.count == 7 || text.count == 4) && text.dropFirst().allSatisfy(\.isHexDigit)
+    }
+
+    /// The standards a layout's PDFs conform to.
+    public static let pdfStandardNames = ["ua-1", "a-2b"]
+
+    mutating func applyPDF(_ value: YAMLValue) throws {
+        let fields = try value.fields("pdf", allowed: ["standards"])
+        guard let standards = fields["standards"] else { return }
+        pdfStandards = []
+        for entry in try standards.sequence("a list of standards", allowSingle: true) {
+            let name = try entry.string("a PDF standard")
+            guard Self.pdfStandardNames.contains(name) else {
+                throw entry.error("unknown PDF standard '\(name)' (use \(Self.pdfStandardNames.joined(separator: " or ")))",
+                                  hints: Suggestions.hint(for: name, in: Self.pdfStandardNames))
+            }
+            if !pdfStandards.contains(name) { pdfStandards.append(name) }
+        }
     }
 
     mutating func applyTOC(_ value: YAMLValue) throws {

@@ -29,6 +29,8 @@ public struct LayoutSpec: Hashable, Sendable {
     /// Text columns on each page and the gap between them (`text: { columns: 2, gap: 8mm }`).
     public var columns = 1
     public var columnGap = 18.0
+    /// PDF standards to conform to (`pdf: { standards: [ua-1, a-2b] }`): `ua-1`, `a-2b`.
+    public var pdfStandards: [String] = []
 
     public init() {}
 

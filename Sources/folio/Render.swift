@@ -2,6 +2,7 @@ import ArgumentParser
 import Folio
 
 extension OutputFormat: ExpressibleByArgument {}
+extension PDFStandard: ExpressibleByArgument {}
 
 /// `folio render SOURCE`: a briefing to PDF, or to PNG/SVG pages.
 struct Render: ParsableCommand {
@@ -41,6 +42,9 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("param"), help: ArgumentHelp("Set a parameter the briefing declares under params:, e.g. --param region=EMEA (repeatable; the value is YAML).", valueName: "KEY=VALUE"))
     var params: [String] = []
 
+    @Option(name: .customLong("pdf-standard"), help: ArgumentHelp("Write the PDF to a standard: ua-1 (PDF/UA-1, accessible) or a-2b (PDF/A-2b, archival); repeatable.", valueName: "STANDARD"))
+    var pdfStandards: [PDFStandard] = []
+
     func validate() throws {
         guard dpi >= 10, dpi <= RenderOptions.maximumDPI else { throw ValidationError("--dpi must be between 10 and \(Int(RenderOptions.maximumDPI))") }
         _ = try parseSettings(settings)
@@ -54,6 +58,7 @@ struct Render: ParsableCommand {
         var options = RenderOptions(format: format, output: output, dpi: dpi,
                                     load: LoadOptions(layout: layout, settings: try parseSettings(settings)))
         options.load.strict = strict
+        options.load.pdfStandards = pdfStandards.map(\.rawValue)
         try runReportingErrors {
             options.load.params = try parseParams(params)
             return []

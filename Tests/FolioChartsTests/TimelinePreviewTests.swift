@@ -82,7 +82,7 @@ final class TimelinePreviewTests: XCTestCase {
                     out += "<text x=\"\(x)\" y=\"\(t.origin.y)\" font-family=\"DejaVu Sans Mono\" font-size=\"\(span.style.font.size)\" font-weight=\"\(span.style.font.weight)\" fill=\"\(c(span.style.color))\" xml:space=\"preserve\">\(text)</text>\n"
                     x += Double(span.text.count) * span.style.font.size * 0.602
                 }
-            case .image, .link, .anchor, .group: break
+            case .image, .link, .anchor, .group, .structure: break
             }
         }
         return out + "</svg>\n"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Cost of tagging (structure tree, qpdf post-processing) on the sample briefing's PDF: median wall
+# and CPU time of `folio render` with and without the standards, and, when BASE_FOLIO names a
+# binary built before tagging (e.g. from commit de394bc), the same render with it and the ratio.
+# Usage: Benchmarks/a11y/run.sh  (FOLIO, WORK, RUNS as Benchmarks/run.sh sets them; BASE_FOLIO optional)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+FOLIO=${FOLIO:-.build/release/folio}
+WORK=${WORK:-/tmp/folio-bench}
+RUNS=${RUNS:-10}
+SAMPLE=Assets/briefings/llama-journey.md
+TIMER="python3 Benchmarks/a11y/cputime.py"
+mkdir -p "$WORK"
+
+measure() { # LABEL CMD...
+  local label=$1; shift
+  local out; out=$($TIMER "$RUNS" -- "$@")
+  local wall cpu
+  wall=$(echo "$out" | awk '/^wall ms/ {print $3}')
+  cpu=$(echo "$out" | awk '/^cpu ms/ {print $3}')
+  printf "%-44s wall %8.1f ms   cpu %8.1f ms   (%s runs)\n" "$label" "$wall" "$cpu" "$RUNS" >&2
+  echo "$wall $cpu"
+}
+
+tagged=$(measure "sample → tagged PDF" "$FOLIO" render "$SAMPLE" -o "$WORK/a11y.pdf")
+measure "sample → PDF/UA-1 + PDF/A-2b" "$FOLIO" render "$SAMPLE" --pdf-standard ua-1 --pdf-standard a-2b -o "$WORK/a11y-ua-a.pdf" >/dev/null
+if [ -n "${BASE_FOLIO:-}" ]; then
+  base=$(measure "sample → PDF, before tagging (BASE_FOLIO)" "$BASE_FOLIO" render "$SAMPLE" -o "$WORK/a11y-base.pdf")
+  echo "$tagged $base" | awk '{ printf "tagged / before: wall %.3f, cpu %.3f (budget 1.15)\n", $1 / $3, $2 / $4 }' >&2
+fi

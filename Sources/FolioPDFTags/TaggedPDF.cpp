@@ -1,0 +1,421 @@
+// See FolioPDFTags.h. qpdf's C++ API: the tokenizer rewrites the marked content, object handles
+// build the structure tree, QPDFWriter writes the file with a deterministic /ID.
+#include "FolioPDFTags.h"
+
+#include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <exception>
+#include <map>
+#include <memory>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace {
+
+struct Kid {
+    enum Kind { element, content, annotation } kind;
+    int first;   // element index, or page
+    int second;  // mcid, or annotation index
+};
+
+struct Element {
+    int parent;
+    std::string role;
+    std::vector<std::pair<std::string, std::string>> texts;
+    std::vector<std::pair<std::string, std::pair<std::string, std::string>>> attributes;  // owner -> (key, name)
+    std::vector<Kid> kids;
+};
+
+/// What the page filters found: any page whose sequences differ from the recorded ones.
+struct FilterReport {
+    std::string problem;
+};
+
+/// Renumbers a page's `BDC` sequences in order: real ones get MCIDs 0, 1, …; artifacts become
+/// `/Artifact BMC` (their `EMC` stays). Operands are held until their operator is seen.
+class MarkFilter : public QPDFObjectHandle::TokenFilter {
+  public:
+    MarkFilter(std::string pattern, int page, std::shared_ptr<FilterReport> report)
+        : pattern(std::move(pattern)), page(page), report(std::move(report)) {}
+
+    void handleToken(QPDFTokenizer::Token const &token) override {
+        // Operands are held only from a name on (a BDC's tag and property list); the long operand
+        // runs of text (TJ arrays) pass straight through.
+        if (token.getType() != QPDFTokenizer::tt_word) {
+            if (pending.empty() && token.getType() != QPDFTokenizer::tt_name) {
+                writeToken(token);
+            } else {
+                pending.push_back(token);
+            }
+            return;
+        }
+        if (token.getValue() == "BDC") {
+            rewriteMark();
+        } else {
+            flush();
+            writeToken(token);
+        }
+    }
+
+    void handleEOF() override {
+        flush();
+        if (next != pattern.size()) mismatch();
+    }
+
+  private:
+    std::string pattern;
+    int page;
+    std::shared_ptr<FilterReport> report;
+    std::vector<QPDFTokenizer::Token> pending;
+    size_t next = 0;
+    int mcid = 0;
+
+    void flush() {
+        for (auto const &token : pending) writeToken(token);
+        pending.clear();
+    }
+
+    void mismatch() {
+        if (report->problem.empty()) {
+            report->problem = "page " + std::to_string(page + 1) + " has " + std::to_string(next) +
+                              "+ marked-content sequences where " + std::to_string(pattern.size()) + " were recorded";
+        }
+    }
+
+    void rewriteMark() {
+        std::string tag;
+        bool numbered = false;
+        for (auto const &token : pending) {
+            if (token.getType() != QPDFTokenizer::tt_name) continue;
+            if (tag.empty()) tag = token.getRawValue();
+            if (token.getValue() == "/MCID") numbered = true;
+        }
+        if (!numbered) {  // Cairo's own spans (ActualText of ligatures and clusters) stay
+            flush();
+            write("BDC");
+            return;
+        }
+        if (next >= pattern.size()) {
+            mismatch();
+            flush();
+            write("BDC");
+            ++next;
+            return;
+        }
+        pending.clear();
+        if (pattern[next++] == 'A') {
+            write("\n/Artifact BMC");
+        } else {
+            write("\n" + tag + " <</MCID " + std::to_string(mcid++) + ">> BDC");
+        }
+    }
+};
+
+}  // namespace
+
+struct folio_pdf_tags {
+    std::vector<Element> elements;
+    std::vector<int> roots;
+    std::map<int, std::string> patterns;
+    std::map<std::pair<int, int>, std::string> annotationContents;
+    std::vector<std::pair<std::string, std::string>> info;
+    std::string lang;
+    std::string xmp;
+    std::string icc;
+    int iccComponents = 3;
+    std::string iccIdentifier;
+    bool archival = false;
+    std::string output;
+    std::string error;
+};
+
+extern "C" {
+
+folio_pdf_tags *folio_pdf_tags_new(void) { return new (std::nothrow) folio_pdf_tags(); }
+
+void folio_pdf_tags_free(folio_pdf_tags *tags) { delete tags; }
+
+int folio_pdf_tags_element(folio_pdf_tags *tags, int parent, const char *role) {
+    int index = static_cast<int>(tags->elements.size());
+    tags->elements.push_back(Element{parent, role, {}, {}, {}});
+    if (parent >= 0 && parent < index) {
+        tags->elements[parent].kids.push_back(Kid{Kid::element, index, 0});
+    } else {
+        tags->elements[index].parent = -1;
+        tags->roots.push_back(index);
+    }
+    return index;
+}
+
+void folio_pdf_tags_text(folio_pdf_tags *tags, int element, const char *key, const char *utf8) {
+    if (element < 0 || element >= static_cast<int>(tags->elements.size())) return;
+    tags->elements[element].texts.emplace_back(key, utf8);
+}
+
+void folio_pdf_tags_attribute(folio_pdf_tags *tags, int element, const char *owner, const char *key, const char *name) {
+    if (element < 0 || element >= static_cast<int>(tags->elements.size())) return;
+    tags->elements[element].attributes.push_back({owner, {key, name}});
+}
+
+void folio_pdf_tags_content(folio_pdf_tags *tags, int element, int page, int mcid) {
+    if (element < 0 || element >= static_cast<int>(tags->elements.size())) return;
+    tags->elements[element].kids.push_back(Kid{Kid::content, page, mcid});
+}
+
+void folio_pdf_tags_annotation(folio_pdf_tags *tags, int element, int page, int index, const char *contents) {
+    if (element < 0 || element >= static_cast<int>(tags->elements.size())) return;
+    tags->elements[element].kids.push_back(Kid{Kid::annotation, page, index});
+    tags->annotationContents[{page, index}] = contents;
+}
+
+void folio_pdf_tags_page_marks(folio_pdf_tags *tags, int page, const char *pattern) { tags->patterns[page] = pattern; }
+
+void folio_pdf_tags_language(folio_pdf_tags *tags, const char *lang) { tags->lang = lang; }
+
+void folio_pdf_tags_info(folio_pdf_tags *tags, const char *key, const char *utf8) { tags->info.emplace_back(key, utf8); }
+
+void folio_pdf_tags_metadata(folio_pdf_tags *tags, const char *xmp) { tags->xmp = xmp; }
+
+void folio_pdf_tags_output_intent(folio_pdf_tags *tags, const void *icc, size_t size, int components, const char *identifier) {
+    tags->icc.assign(static_cast<const char *>(icc), size);
+    tags->iccComponents = components;
+    tags->iccIdentifier = identifier;
+}
+
+void folio_pdf_tags_archival(folio_pdf_tags *tags, int archival) { tags->archival = archival != 0; }
+
+const void *folio_pdf_tags_output(folio_pdf_tags *tags, size_t *size) {
+    *size = tags->output.size();
+    return tags->output.data();
+}
+
+const char *folio_pdf_tags_error(folio_pdf_tags *tags) { return tags->error.c_str(); }
+
+}  // extern "C"
+
+namespace {
+
+QPDFObjectHandle name(std::string const &value) { return QPDFObjectHandle::newName("/" + value); }
+
+void apply(folio_pdf_tags &tags, QPDF &pdf) {
+    QPDFObjectHandle root = pdf.getRoot();
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+    auto report = std::make_shared<FilterReport>();
+
+    // Marked content: renumbered per page into a new, uncompressed content stream (compressed when
+    // written); every other stream is copied as it is, never decoded and compressed again.
+    for (size_t index = 0; index < pages.size(); ++index) {
+        auto found = tags.patterns.find(static_cast<int>(index));
+        std::string pattern = found == tags.patterns.end() ? std::string() : found->second;
+        MarkFilter filter(pattern, static_cast<int>(index), report);
+        Pl_Buffer content("page content");
+        pages[index].filterContents(&filter, &content);
+        if (!report->problem.empty()) throw std::runtime_error("tagging: " + report->problem);
+        pages[index].getObjectHandle().replaceKey("/Contents", QPDFObjectHandle::newStream(&pdf, content.getBufferSharedPointer()));
+    }
+    // The structure tree, replacing Cairo's.
+    QPDFObjectHandle treeRoot = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
+    std::vector<QPDFObjectHandle> elements;
+    elements.reserve(tags.elements.size());
+    for (size_t index = 0; index < tags.elements.size(); ++index) {
+        elements.push_back(pdf.makeIndirectObject(QPDFObjectHandle::newDictionary()));
+    }
+    // Parent tree: page i -> array by MCID (key i); annotation j -> its element (key pages + j).
+    std::vector<std::vector<QPDFObjectHandle>> byPage(pages.size());
+    std::vector<std::pair<QPDFObjectHandle, QPDFObjectHandle>> annotationParents;
+    for (size_t index = 0; index < tags.elements.size(); ++index) {
+        Element const &element = tags.elements[index];
+        QPDFObjectHandle dict = elements[index];
+        dict.replaceKey("/S", name(element.role));  // (/Type /StructElem is optional: left out, as is size)
+        // Marked content on the element's first page is a bare MCID under its /Pg; elsewhere an MCR.
+        int homePage = -1;
+        for (Kid const &kid : element.kids) {
+            if (kid.kind == Kid::content) {
+                homePage = kid.first;
+                break;
+            }
+        }
+        if (homePage >= 0 && homePage < static_cast<int>(pages.size())) {
+            dict.replaceKey("/Pg", pages[homePage].getObjectHandle());
+        }
+        dict.replaceKey("/P", element.parent < 0 ? treeRoot : elements[element.parent]);
+        for (auto const &text : element.texts) {
+            dict.replaceKey("/" + text.first, QPDFObjectHandle::newUnicodeString(text.second));
+        }
+        if (!element.attributes.empty()) {
+            std::map<std::string, QPDFObjectHandle> owners;
+            std::vector<std::string> order;
+            for (auto const &attribute : element.attributes) {
+                if (!owners.count(attribute.first)) {
+                    QPDFObjectHandle owner = QPDFObjectHandle::newDictionary();
+                    owner.replaceKey("/O", name(attribute.first));
+                    owners[attribute.first] = owner;
+                    order.push_back(attribute.first);
+                }
+                owners[attribute.first].replaceKey("/" + attribute.second.first, name(attribute.second.second));
+            }
+            if (order.size() == 1) {
+                dict.replaceKey("/A", owners[order[0]]);
+            } else {
+                QPDFObjectHandle array = QPDFObjectHandle::newArray();
+                for (auto const &owner : order) array.appendItem(owners[owner]);
+                dict.replaceKey("/A", array);
+            }
+        }
+        QPDFObjectHandle kids = QPDFObjectHandle::newArray();
+        for (Kid const &kid : element.kids) {
+            switch (kid.kind) {
+            case Kid::element:
+                kids.appendItem(elements[kid.first]);
+                break;
+            case Kid::content: {
+                if (kid.first < 0 || kid.first >= static_cast<int>(pages.size())) throw std::runtime_error("content on a missing page");
+                if (kid.first == homePage) {
+                    kids.appendItem(QPDFObjectHandle::newInteger(kid.second));
+                } else {
+                    QPDFObjectHandle reference = QPDFObjectHandle::newDictionary();
+                    reference.replaceKey("/Type", name("MCR"));
+                    reference.replaceKey("/Pg", pages[kid.first].getObjectHandle());
+                    reference.replaceKey("/MCID", QPDFObjectHandle::newInteger(kid.second));
+                    kids.appendItem(reference);
+                }
+                auto &slots = byPage[kid.first];
+                if (static_cast<int>(slots.size()) <= kid.second) slots.resize(kid.second + 1, QPDFObjectHandle::newNull());
+                slots[kid.second] = dict;
+                break;
+            }
+            case Kid::annotation: {
+                if (kid.first < 0 || kid.first >= static_cast<int>(pages.size())) throw std::runtime_error("link on a missing page");
+                QPDFObjectHandle page = pages[kid.first].getObjectHandle();
+                QPDFObjectHandle annots = page.getKey("/Annots");
+                if (!annots.isArray() || kid.second >= annots.getArrayNItems()) {
+                    throw std::runtime_error("page " + std::to_string(kid.first + 1) + " has fewer link annotations than links drawn");
+                }
+                QPDFObjectHandle annotation = annots.getArrayItem(kid.second);
+                QPDFObjectHandle reference = QPDFObjectHandle::newDictionary();
+                reference.replaceKey("/Type", name("OBJR"));
+                reference.replaceKey("/Pg", page);
+                reference.replaceKey("/Obj", annotation);
+                kids.appendItem(reference);
+                annotation.replaceKey("/Contents",
+                                      QPDFObjectHandle::newUnicodeString(tags.annotationContents[{kid.first, kid.second}]));
+                annotationParents.emplace_back(annotation, dict);
+                break;
+            }
+            }
+        }
+        dict.replaceKey("/K", kids);
+    }
+
+    QPDFObjectHandle nums = QPDFObjectHandle::newArray();
+    int key = 0;
+    for (size_t index = 0; index < pages.size(); ++index, ++key) {
+        QPDFObjectHandle page = pages[index].getObjectHandle();
+        page.replaceKey("/StructParents", QPDFObjectHandle::newInteger(key));
+        page.replaceKey("/Tabs", name("S"));
+        nums.appendItem(QPDFObjectHandle::newInteger(key));
+        nums.appendItem(pdf.makeIndirectObject(QPDFObjectHandle::newArray(byPage[index])));
+    }
+    for (auto &pair : annotationParents) {
+        pair.first.replaceKey("/StructParent", QPDFObjectHandle::newInteger(key));
+        nums.appendItem(QPDFObjectHandle::newInteger(key));
+        nums.appendItem(pair.second);
+        ++key;
+    }
+    // Annotations Folio did not place in the tree lose Cairo's stale parent numbers.
+    std::set<QPDFObjGen> placed;
+    for (auto &pair : annotationParents) placed.insert(pair.first.getObjGen());
+    for (auto &page : pages) {
+        QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+        if (!annots.isArray()) continue;
+        for (int index = 0; index < annots.getArrayNItems(); ++index) {
+            QPDFObjectHandle annotation = annots.getArrayItem(index);
+            if (!placed.count(annotation.getObjGen())) annotation.removeKey("/StructParent");
+        }
+    }
+    QPDFObjectHandle parentTree = QPDFObjectHandle::newDictionary();
+    parentTree.replaceKey("/Nums", nums);
+    treeRoot.replaceKey("/Type", name("StructTreeRoot"));
+    QPDFObjectHandle rootKids = QPDFObjectHandle::newArray();
+    for (int index : tags.roots) rootKids.appendItem(elements[index]);
+    treeRoot.replaceKey("/K", rootKids);
+    treeRoot.replaceKey("/ParentTree", pdf.makeIndirectObject(parentTree));
+    treeRoot.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(key));
+    root.replaceKey("/StructTreeRoot", treeRoot);
+
+    QPDFObjectHandle markInfo = QPDFObjectHandle::newDictionary();
+    markInfo.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
+    root.replaceKey("/MarkInfo", markInfo);
+    QPDFObjectHandle preferences = QPDFObjectHandle::newDictionary();
+    preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
+    root.replaceKey("/ViewerPreferences", preferences);
+    if (!tags.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(tags.lang));
+
+    if (!tags.info.empty()) {
+        QPDFObjectHandle trailer = pdf.getTrailer();
+        QPDFObjectHandle info = trailer.getKey("/Info");
+        if (!info.isDictionary()) {
+            info = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
+            trailer.replaceKey("/Info", info);
+        }
+        for (auto const &entry : tags.info) {
+            info.replaceKey("/" + entry.first, QPDFObjectHandle::newUnicodeString(entry.second));
+        }
+    }
+    if (!tags.xmp.empty()) {
+        QPDFObjectHandle metadata = QPDFObjectHandle::newStream(&pdf, tags.xmp);
+        metadata.getDict().replaceKey("/Type", name("Metadata"));
+        metadata.getDict().replaceKey("/Subtype", name("XML"));
+        root.replaceKey("/Metadata", metadata);
+    }
+    if (!tags.icc.empty()) {
+        QPDFObjectHandle profile = QPDFObjectHandle::newStream(&pdf, tags.icc);
+        profile.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(tags.iccComponents));
+        QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
+        intent.replaceKey("/Type", name("OutputIntent"));
+        intent.replaceKey("/S", name("GTS_PDFA1"));
+        intent.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newUnicodeString(tags.iccIdentifier));
+        intent.replaceKey("/Info", QPDFObjectHandle::newUnicodeString(tags.iccIdentifier));
+        intent.replaceKey("/DestOutputProfile", profile);
+        QPDFObjectHandle intents = QPDFObjectHandle::newArray();
+        intents.appendItem(intent);
+        root.replaceKey("/OutputIntents", intents);
+    }
+    QPDFWriter writer(pdf);
+    writer.setOutputMemory();
+    writer.setDeterministicID(true);
+    writer.setDecodeLevel(qpdf_dl_none);
+    writer.setCompressStreams(true);
+    // No object streams: packing the structure elements would save a third of the file for a tenth
+    // of the run time (measured on the sample: 119 KB against 174 KB, 10 ms more CPU).
+    writer.setObjectStreamMode(qpdf_o_disable);
+    writer.setMinimumPDFVersion("1.7");
+    if (tags.archival) writer.setNewlineBeforeEndstream(true);
+    writer.write();
+    std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
+    tags.output.assign(reinterpret_cast<const char *>(buffer->getBuffer()), buffer->getSize());
+}
+
+}  // namespace
+
+extern "C" int folio_pdf_tags_apply(folio_pdf_tags *tags, const void *data, size_t size) {
+    try {
+        QPDF pdf;
+        pdf.setSuppressWarnings(true);
+        pdf.processMemoryFile("cairo.pdf", static_cast<const char *>(data), size);
+        apply(*tags, pdf);
+        return 0;
+    } catch (std::exception const &error) {
+        tags->error = error.what();
+        return -1;
+    }
+}

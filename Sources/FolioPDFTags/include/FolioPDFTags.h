@@ -1,0 +1,55 @@
+// Completes a PDF written by Cairo into a tagged (accessible, archival) PDF with qpdf.
+//
+// Cairo 1.16 marks content (`/Role <</MCID n>> BDC … EMC`) where Folio asks it to, but its own
+// structure tree loses content and cannot carry attributes (/Alt, /Scope, /Lang), artifacts, XMP
+// metadata or output intents. Folio records the structure while drawing and hands it here: this
+// replaces Cairo's tree with that one, renumbers every marked-content sequence in page order
+// (artifacts become `/Artifact BMC`), and adds what the catalog needs. Plain C, for Swift.
+#ifndef FOLIO_PDF_TAGS_H
+#define FOLIO_PDF_TAGS_H
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct folio_pdf_tags folio_pdf_tags;
+
+folio_pdf_tags *folio_pdf_tags_new(void);
+void folio_pdf_tags_free(folio_pdf_tags *tags);
+
+/// A new structure element under `parent` (-1: the tree root), appended to its kids; returns its index.
+int folio_pdf_tags_element(folio_pdf_tags *tags, int parent, const char *role);
+/// A text entry of an element (`Alt`, `Lang`, `ActualText`, `T`, `E`), UTF-8.
+void folio_pdf_tags_text(folio_pdf_tags *tags, int element, const char *key, const char *utf8);
+/// An attribute with a name value (owner `Table`, key `Scope`, value `Column`).
+void folio_pdf_tags_attribute(folio_pdf_tags *tags, int element, const char *owner, const char *key, const char *name);
+/// Marked content `mcid` of page `page` (0-based) appended to the element's kids.
+void folio_pdf_tags_content(folio_pdf_tags *tags, int element, int page, int mcid);
+/// The `index`-th annotation of page `page` appended to the element's kids, with its `/Contents`.
+void folio_pdf_tags_annotation(folio_pdf_tags *tags, int element, int page, int index, const char *contents);
+/// The marked-content sequences of a page in drawing order: `R` real content (numbered 0, 1, … in
+/// order), `A` an artifact. The page must have exactly this many.
+void folio_pdf_tags_page_marks(folio_pdf_tags *tags, int page, const char *pattern);
+/// The catalog's `/Lang`.
+void folio_pdf_tags_language(folio_pdf_tags *tags, const char *lang);
+/// A document information entry (`Producer`, `CreationDate`, …), replacing Cairo's.
+void folio_pdf_tags_info(folio_pdf_tags *tags, const char *key, const char *utf8);
+/// An XMP packet as the catalog's `/Metadata` (uncompressed).
+void folio_pdf_tags_metadata(folio_pdf_tags *tags, const char *xmp);
+/// An ICC profile as the PDF/A output intent (`/GTS_PDFA1`).
+void folio_pdf_tags_output_intent(folio_pdf_tags *tags, const void *icc, size_t size, int components, const char *identifier);
+/// Writes the result for PDF/A (a newline before each endstream).
+void folio_pdf_tags_archival(folio_pdf_tags *tags, int archival);
+
+/// Reads the PDF in `data`, applies everything above and writes the result (deterministic /ID).
+/// Returns 0, or -1 with a message in `folio_pdf_tags_error`.
+int folio_pdf_tags_apply(folio_pdf_tags *tags, const void *data, size_t size);
+/// The written PDF after a successful apply (owned by `tags`).
+const void *folio_pdf_tags_output(folio_pdf_tags *tags, size_t *size);
+const char *folio_pdf_tags_error(folio_pdf_tags *tags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
