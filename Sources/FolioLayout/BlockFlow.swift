@@ -179,8 +179,10 @@ final class BlockFlow {
                                                             fill: background))]
         }
         addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true, opensFrame: true)
-        let paragraph = StyledParagraph(spans: [TextSpan(text, style: theme.code)], alignment: .left, lang: lang)
-        let lines = measurer.breakLines(paragraph, width: inner.width)
+        let lines = Self.codeChunks(text).flatMap { chunk in
+            measurer.breakLines(StyledParagraph(spans: [TextSpan(chunk, style: theme.code)], alignment: .left, lang: lang),
+                                width: inner.width)
+        }
         addLines(lines, style: theme.code, in: inner, spaceBefore: 0, leading: 1.3)
         addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)
     }
