@@ -107,6 +107,10 @@ struct GlyphExtraction {
                          x: Int32, width: Int32, backward: Bool, lineEnd: Int,
                          infos: UnsafeMutablePointer<PangoGlyphInfo>) -> GlyphRun? {
         guard !glyphs.isEmpty, span >= 0, span < spans.count else { return nil }
+        if !backward, let run = plainRun(handle: handle, span: span, glyphs: glyphs, positions: positions, logClusters: logClusters,
+                                         itemStart: itemStart, clusterEnd: clusterEnd, x: x, width: width, infos: infos) {
+            return run
+        }
         var pieces: [(bytes: [UInt8], glyphs: Int32)] = []
         var pendingBytes: [UInt8] = []
         var index = glyphs.lowerBound
@@ -157,5 +161,37 @@ struct GlyphExtraction {
         let clusters = pieces.map { GlyphCluster(bytes: Int32($0.bytes.count), glyphs: $0.glyphs) }
         return GlyphRun(font: handle, style: spans[span].style, x: PangoUnits.points(x), width: PangoUnits.points(width),
                         glyphs: positions, text: String(decoding: text, as: UTF8.self), clusters: clusters, backward: backward)
+    }
+
+    /// The common case without copying each cluster's bytes: a left-to-right run whose text holds
+    /// no soft hyphen and no byte that may start a noncharacter, so it is the source text as is.
+    /// Nil when the run needs `makeRun`'s rewriting.
+    private func plainRun(handle: FontHandle, span: Int, glyphs: Range<Int>, positions: [PositionedGlyph],
+                          logClusters: UnsafeMutablePointer<Int32>, itemStart: Int, clusterEnd: (Int) -> Int,
+                          x: Int32, width: Int32, infos: UnsafeMutablePointer<PangoGlyphInfo>) -> GlyphRun? {
+        let first = itemStart + Int(logClusters[glyphs.lowerBound])
+        let last = itemStart + Int(logClusters[glyphs.upperBound - 1])
+        let end = min(clusterEnd(last), built.text.count)
+        guard first <= last, first < end else { return nil }
+        let bytes = built.text[first..<end]
+        // 0xC2 may open a soft hyphen; bytes from 0xEF may open a noncharacter.
+        guard !bytes.contains(where: { $0 == 0xC2 || $0 >= 0xEF }) else { return nil }
+        var clusters: [GlyphCluster] = []
+        clusters.reserveCapacity(glyphs.count)
+        var index = glyphs.lowerBound
+        var previousStart = first
+        while index < glyphs.upperBound {
+            let start = itemStart + Int(logClusters[index])
+            guard start >= previousStart else { return nil }  // not in text order: let makeRun sort it out
+            var glyphCount: Int32 = 0
+            while index < glyphs.upperBound, itemStart + Int(logClusters[index]) == start {
+                if Self.isDrawable(infos[index].glyph) { glyphCount += 1 }
+                index += 1
+            }
+            clusters.append(GlyphCluster(bytes: Int32(min(clusterEnd(start), end) - start), glyphs: glyphCount))
+            previousStart = start
+        }
+        return GlyphRun(font: handle, style: spans[span].style, x: PangoUnits.points(x), width: PangoUnits.points(width),
+                        glyphs: positions, text: String(decoding: bytes, as: UTF8.self), clusters: clusters, backward: false)
     }
 }

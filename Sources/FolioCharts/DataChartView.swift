@@ -6,7 +6,7 @@ import FolioModel
 public enum DataChartView {
     static func layout(_ chart: ChartBlock, data: DataSet, frame: ChartFrame, theme: ChartTheme,
                        measurer: TextMeasuring) throws -> ChartDrawing {
-        let spec = try DataChartFence.read(chart, data: data)
+        let spec = try DataChartFence.readOnce(chart, data: data)
         let scene = scene(spec, frame: frame, theme: theme, measurer: measurer)
         return ChartDrawing(drawing: scene.drawing, caption: spec.caption)
     }

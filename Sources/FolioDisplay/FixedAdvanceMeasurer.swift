@@ -41,29 +41,44 @@ public final class FixedAdvanceMeasurer: TextMeasuring {
         var words: [[TextSpan]] = [[]]
         for span in paragraph.spans {
             if span.object != nil { words[words.count - 1].append(span); continue }
-            var current = ""
-            for character in span.text {
+            let text = span.text
+            // ASCII text is walked by bytes (where CR LF is one character, its LF is no line break).
+            let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+            var start = text.startIndex, index = start
+            while index < text.endIndex {
+                let character: Character
+                let next: String.Index
+                if ascii {
+                    next = text.utf8.index(after: index)
+                    let byte = text.utf8[index]
+                    character = byte == 0x0A ? "\n" : byte == 0x20 ? " " : "x"
+                    if byte == 0x0D, next < text.endIndex, text.utf8[next] == 0x0A {
+                        index = text.utf8.index(after: next)  // CR LF: one character, not a break
+                        continue
+                    }
+                } else {
+                    character = text[index]
+                    next = text.index(after: index)
+                }
                 if character == "\n" {
-                    if !current.isEmpty { words[words.count - 1].append(TextSpan(current, style: span.style, link: span.link)) }
-                    current = ""
+                    if start < index { words[words.count - 1].append(TextSpan(String(text[start..<index]), style: span.style, link: span.link)) }
                     words.append([TextSpan("\n", style: span.style)])
                     words.append([])
-                    continue
-                }
-                current.append(character)
-                if character == " " {
-                    words[words.count - 1].append(TextSpan(current, style: span.style, link: span.link))
+                    start = next
+                } else if character == " " {
+                    words[words.count - 1].append(TextSpan(String(text[start..<next]), style: span.style, link: span.link))
                     words.append([])
-                    current = ""
+                    start = next
                 }
+                index = next
             }
-            if !current.isEmpty { words[words.count - 1].append(TextSpan(current, style: span.style, link: span.link)) }
+            if start < text.endIndex { words[words.count - 1].append(TextSpan(String(text[start...]), style: span.style, link: span.link)) }
         }
         var lines: [[TextSpan]] = [[]]
         var lineWidth = 0.0
         for word in words where !word.isEmpty {
             if word.count == 1, word[0].text == "\n" { lines.append([]); lineWidth = 0; continue }
-            let w = measureLine(word, lang: paragraph.lang).width
+            let w = word.reduce(0) { $0 + spanWidth($1) }  // measureLine's width
             let trailing = word.last?.text.last == " " ? charWidth(word[word.count - 1].style) : 0
             if lineWidth + w - trailing > width, !lines[lines.count - 1].isEmpty {
                 lines.append([])

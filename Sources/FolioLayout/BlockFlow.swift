@@ -206,8 +206,9 @@ final class BlockFlow {
                                                             fill: background))]
         }
         addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true, opensFrame: true)
-        let paragraph = StyledParagraph(spans: codeSpans(text, language: language), alignment: .left, lang: lang)
-        let lines = measurer.breakLines(paragraph, width: inner.width)
+        let lines = Self.codeChunks(codeSpans(text, language: language)).flatMap { chunk in
+            measurer.breakLines(StyledParagraph(spans: chunk, alignment: .left, lang: lang), width: inner.width)
+        }
         addLines(lines, style: theme.code, in: inner, spaceBefore: 0, leading: 1.3)
         addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)
     }

@@ -58,8 +58,11 @@ public enum BriefingLoader {
         }
         context.data = data
 
-        // Front-matter values, then the body, rendered with everything.
-        let values = context.values(for: text)
+        // Front-matter values, then the body, rendered with everything. The context (every data
+        // cell as a template value) is made only when some text holds a template tag.
+        let rendersTemplates = TemplateScanner.hasTags(split.body)
+            || fields.values.contains { $0.key != "params" && $0.key != "data" && TemplateYAML.hasTags($0.value.node) }
+        let values = rendersTemplates ? context.values(for: text) : [:]
         let renderer = TemplateYAML(engine: engine, context: values)
         var rendered: [String: YAMLValue] = [:]
         for (key, value) in fields.values where key != "params" && key != "data" { rendered[key] = try renderer.render(value) }

@@ -43,7 +43,9 @@ enum CSVTable {
             }
             rows.append(row)
             locations.append(SourceLocation(file: file, line: line, column: 1))
-            line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
+            // Lines inside quoted cells: one per LF byte (a CR LF is one line end, and an LF is never
+            // part of another character).
+            line += 1 + row.reduce(0) { count, cell in count + cell.utf8.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         }
         if let error = reader.error {
             throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: 1), "cannot read the CSV file: \(error)")

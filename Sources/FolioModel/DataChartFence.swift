@@ -14,6 +14,11 @@ public enum DataChartFence {
     static let keys = ["type", "use", "data", "x", "y", "series", "where", "stack", "horizontal", "title", "caption", "id",
                        "x-title", "y-title", "size", "color", "labels", "height"]
 
+    /// `read`, once per fence and data set (layout passes read each fence again).
+    public static func readOnce(_ chart: ChartBlock, data: DataSet) throws -> DataChart {
+        try data.charts.chart(for: chart) { try read(chart, data: data) }
+    }
+
     /// The chart a fence describes, checked against `data`.
     public static func read(_ chart: ChartBlock, data: DataSet) throws -> DataChart {
         let value = try YAMLParsing.parse(chart.body, file: chart.bodyLocation.file, lineOffset: chart.bodyLocation.line - 1)
@@ -59,10 +64,14 @@ public enum DataChartFence {
         // x positions: one per row for scatter, else one per distinct x (first appearance, or sorted for numbers and dates).
         var positions: [Double] = [], labels: [String] = [], slotOfRow: [Int] = []
         var slotOfText: [String: Int] = [:]
+        slotOfText.reserveCapacity(xTexts.count)
         var categories: [String: Int] = [:]
         for text in xTexts {
-            let category = categories[text] ?? categories.count
-            categories[text] = category
+            var category = 0
+            if xKind == .categories {
+                category = categories[text] ?? categories.count
+                categories[text] = category
+            }
             let position = Self.position(text, kind: xKind, category: category)
             if kind == .scatter {
                 slotOfRow.append(positions.count)
@@ -89,12 +98,12 @@ public enum DataChartFence {
             values.append([Double?](repeating: nil, count: positions.count))
             return names.count - 1
         }
-        if seriesColumn == nil { for column in yColumns { _ = series(table.columns[column]) } }
+        // Without a series column, each y column is a series of its own, known before the rows.
+        let seriesOfColumn = seriesColumn == nil ? yColumns.map { series(table.columns[$0]) } : []
         for (index, row) in kept.enumerated() {
             let slot = slotRank[slotOfRow[index]]
-            for column in yColumns {
-                let name = seriesColumn.map { table.rows[row][$0] } ?? table.columns[column]
-                let target = series(name)
+            for (place, column) in yColumns.enumerated() {
+                let target = seriesColumn.map { series(table.rows[row][$0]) } ?? seriesOfColumn[place]
                 guard let y = try number(row, column) else { continue }
                 // Several rows at one x and series add up.
                 values[target][slot] = (values[target][slot] ?? 0) + y

@@ -12,6 +12,8 @@ public struct DataSet: Sendable {
     public var characters: Set<UInt32> = []
     /// The cells templates and table fences read (shared by copies of this set).
     public var reads = DataReads()
+    /// The chart fences read against this set (shared by copies of this set).
+    public var charts = DataChartMemo()
 
     public init() {}
 }

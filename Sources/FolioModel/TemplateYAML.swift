@@ -31,4 +31,14 @@ struct TemplateYAML {
             return node
         }
     }
+
+    /// Whether any string scalar of `node` holds a template tag (so rendering it needs a context).
+    static func hasTags(_ node: Node) -> Bool {
+        switch node {
+        case .scalar(let scalar): TemplateScanner.hasTags(scalar.string)
+        case .sequence(let sequence): sequence.contains(where: hasTags)
+        case .mapping(let mapping): mapping.contains { hasTags($0.value) }
+        case .alias: false
+        }
+    }
 }

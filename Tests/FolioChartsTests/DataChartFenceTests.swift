@@ -37,6 +37,24 @@ final class DataChartFenceTests: XCTestCase {
         XCTAssertEqual(try FenceKeys.chartID(in: body, file: "b.md", firstLine: 10), "revenue")
     }
 
+    /// Layout passes read a fence once per data set (copies share the memo); a failed read is not kept.
+    func testAFenceIsReadOncePerDataSet() throws {
+        let data = try data()
+        let block = chart("type: line\nuse: kpis\nx: metric\ny: value\nseries: region\nwhere: { region: EMEA }")
+        let first = try DataChartFence.readOnce(block, data: data)
+        XCTAssertEqual(first, try DataChartFence.read(block, data: data))
+        let copy = data
+        var reads = 0
+        let again = try copy.charts.chart(for: block) { reads += 1; return first }
+        XCTAssertEqual(reads, 0, "the copy shares the chart read before")
+        XCTAssertEqual(again, first)
+        let bad = chart("type: line\nuse: kpis\nx: metric\ny: value")  // APAC's 'x1' is no number
+        XCTAssertThrowsError(try DataChartFence.readOnce(bad, data: data))
+        XCTAssertThrowsError(try DataChartFence.readOnce(bad, data: data))
+        XCTAssertEqual(try data.charts.chart(for: bad) { reads += 1; return first }, first)
+        XCTAssertEqual(reads, 1, "an error was not kept as a chart")
+    }
+
     func testInlineRowsWithGapsAndDates() throws {
         let spec = try DataChartFence.read(chart("""
         type: line

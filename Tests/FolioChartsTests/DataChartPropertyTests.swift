@@ -81,6 +81,29 @@ final class DataChartPropertyTests: XCTestCase {
         }
     }
 
+    /// M4 thinning keeps, in every quarter-point column, the first, lowest, highest and last point,
+    /// in order; short runs stay whole.
+    func testLongLinesKeepEachColumnsExtremes() {
+        var random = SystemRandomNumberGenerator()
+        let count = 50_000
+        let xs = (0..<count).map { Double($0) * 500 / Double(count) }  // 100 points per column
+        let ys = (0..<count).map { _ in Double.random(in: 0...300, using: &random) }
+        let run = Array(0..<count)
+        let kept = LineThinning.thin(run, x: xs) { ys[$0] }
+        XCTAssertEqual(kept, kept.sorted(), "order kept")
+        XCTAssertEqual(Set(kept).count, kept.count)
+        XCTAssertLessThanOrEqual(kept.count, 4 * 2000 + 4)
+        XCTAssertEqual(kept.first, 0)
+        XCTAssertEqual(kept.last, count - 1)
+        let columns = Dictionary(grouping: run) { Int(xs[$0] / LineThinning.columnWidth) }
+        for (_, slots) in columns {
+            let lowest = slots.min { ys[$0] < ys[$1] }!, highest = slots.max { ys[$0] < ys[$1] }!
+            for needed in [slots.first!, slots.last!, lowest, highest] { XCTAssertTrue(kept.contains(needed)) }
+        }
+        let short = Array(0..<LineThinning.threshold)
+        XCTAssertEqual(LineThinning.thin(short, x: xs) { ys[$0] }, short)
+    }
+
     func testNiceTicksAreRound() {
         let scale = NiceScale.make(minimum: 0, maximum: 405, maxTicks: 6)
         XCTAssertEqual(scale.ticks, [0, 100, 200, 300, 400, 500])

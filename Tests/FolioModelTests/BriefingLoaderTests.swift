@@ -73,6 +73,32 @@ final class BriefingLoaderTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(error?.location.line ?? 0, 3)
     }
 
+    /// CRLF files (Windows editors) have front matter too; it was once read as body text.
+    func testFrontMatterOfACRLFFile() throws {
+        let briefing = try load("---\r\ntitle: Windows\r\n---\r\n\r\n# Heading\r\n\r\nText\r\n")
+        XCTAssertEqual(briefing.metadata.title, "Windows")
+        XCTAssertEqual(briefing.blocks.map(\.location.line), [5, 7])
+        let split = try FrontMatter(splitting: "---\r\na: 1\r\n...\r\nBody", file: "x.md")
+        XCTAssertEqual(split.yaml, "a: 1\r")
+        XCTAssertEqual(split.body, "Body")
+        XCTAssertEqual(split.bodyLineOffset, 3)
+    }
+
+    func testFrontMatterSplitsAtTheFirstClosingLine() throws {
+        let split = try FrontMatter(splitting: "---\na: 1\nb: 2\n---\nBody\n---\nmore", file: "x.md")
+        XCTAssertEqual(split.yaml, "a: 1\nb: 2")
+        XCTAssertEqual(split.body, "Body\n---\nmore")
+        XCTAssertEqual(split.bodyLineOffset, 4)
+        let empty = try FrontMatter(splitting: "---\n---\n", file: "x.md")
+        XCTAssertEqual(empty.yaml, "")
+        XCTAssertEqual(empty.body, "")
+        let none = try FrontMatter(splitting: "# Title\n---\n", file: "x.md")
+        XCTAssertNil(none.yaml)
+        XCTAssertEqual(none.body, "# Title\n---\n")
+        XCTAssertThrowsError(try FrontMatter(splitting: "---", file: "x.md"))
+        XCTAssertThrowsError(try FrontMatter(splitting: "---\n", file: "x.md"))
+    }
+
     func testUnclosedFrontMatter() {
         let error = diagnostic("---\ntitle: T\n\nText\n")
         XCTAssertEqual(error?.location.line, 1)

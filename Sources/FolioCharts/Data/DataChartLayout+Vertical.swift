@@ -103,7 +103,8 @@ extension DataChartLayout {
             for slot in xs.indices { if tops[slot] == nil { if !run.isEmpty { runs.append(run); run = [] } } else { run.append(slot) } }
             if !run.isEmpty { runs.append(run) }
             var path: [PathElement] = []
-            for run in runs {
+            for whole in runs {
+                let run = LineThinning.thin(whole, x: xs) { y(tops[$0] ?? 0) }
                 for (n, slot) in run.enumerated() {
                     let point = Point(x: xs[slot], y: y(tops[slot] ?? 0))
                     path.append(n == 0 ? .move(point) : .line(point))
