@@ -70,7 +70,9 @@ extension BlockFlow {
         switch block.kind {
         case .heading(let heading): return heading.level == 1
         case .chart: return true
-        case .image(let image): return Double(image.pixelWidth) * 0.75 > theme.layout.columnWidth
+        case .image(let block):
+            let width = ImagePlacement.requestedWidth(block.image, available: theme.layout.contentWidth) ?? block.image.naturalWidth
+            return width > theme.layout.columnWidth
         default: return false
         }
     }

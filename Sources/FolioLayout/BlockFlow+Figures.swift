@@ -19,7 +19,8 @@ extension BlockFlow {
         let size = ImagePlacement.figureSize(image, width: context.width, maximumHeight: theme.layout.contentHeight * 0.8)
         let x = context.x + (context.width - size.width) / 2
         let rect = Rect(x: x, y: 0, width: size.width, height: size.height)
-        addFigure([.image(ImagePlacement.item(image, in: rect))], height: size.height, caption: caption, alt: image.alt, in: context)
+        addFigure([.image(ImagePlacement.item(image, in: rect))], height: size.height, caption: caption, alt: image.alt, in: context,
+                  id: image.id)
     }
 
     func addChart(_ chart: ChartBlock, in context: Context) throws {

@@ -15,7 +15,9 @@ struct CrossReferences {
     private mutating func visit(_ blocks: [Block], figures: inout Int, tables: inout Int) {
         for block in blocks {
             switch block.kind {
-            case .image: figures += 1
+            case .image(let image):
+                figures += 1
+                if let id = image.image.id { add(id, "Figure \(figures)") }
             case .chart(let chart):
                 figures += 1
                 add(chart.id, "Figure \(figures)")
@@ -28,7 +30,7 @@ struct CrossReferences {
             case .quote(let inner): visit(inner, figures: &figures, tables: &tables)
             case .alert(let alert): visit(alert.blocks, figures: &figures, tables: &tables)
             case .list(let list): for item in list.items { visit(item, figures: &figures, tables: &tables) }
-            case .paragraph, .code, .thematicBreak, .pageBreak: break
+            case .paragraph, .code, .thematicBreak, .pageBreak, .turn, .footnote: break
             }
         }
     }
