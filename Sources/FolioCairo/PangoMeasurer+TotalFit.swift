@@ -1,6 +1,5 @@
 import CPangoCairo
 import FolioDisplay
-import Foundation
 
 /// Total-fit breaking for justified and ragged-right paragraphs: the widths and break
 /// opportunities come from the layout Pango already shaped (first fit); `TotalFitBreaker` chooses
@@ -13,11 +12,13 @@ extension PangoMeasurer {
         var lineStarts: [Int]
         /// Line ends (bytes) that fall inside a word (an emergency break): such lines stay ragged.
         var raggedEnds: Set<Int>
+        /// The natural width of the widest line (points): more than the measure when a line shrinks.
+        var widest: Double = 0
     }
 
     /// Hyphenation points cost this much in justified text (TeX's \hyphenpenalty), more in ragged text.
     static let hyphenPenalty = 50.0
-    static let raggedHyphenPenalty = 100.0
+    static let raggedHyphenPenalty = 50.0
 
     /// The total-fit breaks of the paragraph laid out in `built` (first fit at `width`), or nil when
     /// total fit does not apply (no spaces to stretch, or no way to keep lines within the width).
@@ -29,10 +30,15 @@ extension PangoMeasurer {
         var advance = [Double](repeating: 0, count: text.count + 1)
         var spaceAdvance = [Double](repeating: 0, count: text.count + 1)
         var spaceCount = 0
+        var lastSpace = 0.0
         for byte in 0..<text.count {
             let isSpace = text[byte] == 0x20
-            if isSpace { spaceCount += 1 }
-            let width = widths[byte]
+            var width = widths[byte]
+            if isSpace {
+                spaceCount += 1
+                // Pango gives the space that ends a wrapped line no width: take the last space's.
+                if width == 0 { width = lastSpace } else { lastSpace = width }
+            }
             advance[byte + 1] = advance[byte] + width
             spaceAdvance[byte + 1] = spaceAdvance[byte] + (isSpace ? width : 0)
         }
@@ -48,7 +54,7 @@ extension PangoMeasurer {
         var candidates = Self.candidates(text: text, attrs: attrs, count: Int(attrCount), hyphenWidth: hyphenWidth,
                                          hyphenPenalty: penalty, emergency: false)
         var chosen: [Int]?
-        for tolerance in settings.tolerances.dropLast() where chosen == nil {
+        for tolerance in settings.tolerances where chosen == nil {
             chosen = breaker.run(candidates, start: 0, tolerance: tolerance, emergency: false)
         }
         if chosen == nil {
@@ -57,22 +63,17 @@ extension PangoMeasurer {
             chosen = breaker.run(candidates, start: 0, tolerance: .infinity, emergency: true)
         }
         guard let chosen else { return nil }
-        if ProcessInfo.processInfo.environment["FOLIO_TF_DEBUG"] != nil {
-            var from = 0
-            for index in chosen {
-                let c = candidates[index]
-                print("line", from, c.position, advance[c.contentEnd] - advance[from] + c.extraWidth, spaceAdvance[c.contentEnd] - spaceAdvance[from], c.penalty, c.emergency,
-                      String(decoding: text[from..<c.contentEnd], as: UTF8.self))
-                from = c.position
-            }
-        }
         var starts = [0]
         var ragged = Set<Int>()
-        for index in chosen.dropLast() {
-            starts.append(candidates[index].position)
-            if candidates[index].emergency { ragged.insert(candidates[index].position) }
+        var widest = 0.0
+        for index in chosen {
+            let candidate = candidates[index]
+            widest = max(widest, advance[candidate.contentEnd] - advance[starts[starts.count - 1]] + candidate.extraWidth)
+            guard index != chosen.last else { break }
+            starts.append(candidate.position)
+            if candidate.emergency { ragged.insert(candidate.position) }
         }
-        return TotalFitPlan(lineStarts: starts, raggedEnds: ragged)
+        return TotalFitPlan(lineStarts: starts, raggedEnds: ragged, widest: widest)
     }
 
     /// `spans` without the soft hyphens total fit did not break at (Pango breaks at a soft hyphen
@@ -110,7 +111,8 @@ extension PangoMeasurer {
             }
             return position - low
         }
-        return (result, TotalFitPlan(lineStarts: plan.lineStarts.map(moved), raggedEnds: Set(plan.raggedEnds.map(moved))))
+        return (result, TotalFitPlan(lineStarts: plan.lineStarts.map(moved), raggedEnds: Set(plan.raggedEnds.map(moved)),
+                                     widest: plan.widest))
     }
 
     /// The byte where each line of `layout` starts.

@@ -98,7 +98,7 @@ public final class PangoMeasurer: TextMeasuring {
         if paragraph.hyphenate, let hyphenator = hyphenator(for: paragraph.lang) {
             spans = spans.map { span in
                 var copy = span
-                if span.style.background == nil { copy.text = hyphenator.hyphenate(span.text) }
+                if span.style.background == nil, !URLBreaks.isURL(span) { copy.text = hyphenator.hyphenate(span.text) }
                 return copy
             }
         }
@@ -125,7 +125,9 @@ public final class PangoMeasurer: TextMeasuring {
         let ranges = Self.unbreakableRanges(moved.lineStarts, count: kept.reduce(0) { $0 + $1.text.utf8.count })
         guard let chosen = builder.make(kept, lang: paragraph.lang, unbreakable: ranges) else { return [] }
         defer { g_object_unref(UnsafeMutableRawPointer(chosen.layout)) }
-        pango_layout_set_width(chosen.layout, PangoUnits.units(max(width, 1)))
+        // Wide enough for a line total fit shrinks (Pango would cut it anywhere); justification then
+        // brings it back to the measure.
+        pango_layout_set_width(chosen.layout, PangoUnits.units(max(width, moved.widest + 1, 1)))
         pango_layout_set_wrap(chosen.layout, PANGO_WRAP_WORD_CHAR)
         return extractLines(chosen, spans: kept, lang: paragraph.lang, justifyWidth: justifyWidth, raggedEnds: moved.raggedEnds)
     }

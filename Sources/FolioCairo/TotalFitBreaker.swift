@@ -34,7 +34,8 @@ struct TotalFitBreaker {
         var linePenalty = 10.0
         var consecutiveHyphenDemerits = 3000.0
         var fitnessDemerits = 3000.0
-        /// Badness limits of the passes tried in turn (the last also takes emergency breaks).
+        /// Badness limits of the passes tried in turn; after them, a last pass that may also break
+        /// inside words (emergency candidates), for a token wider than the line.
         var tolerances: [Double] = [100, 400, .infinity]
     }
 
@@ -59,11 +60,10 @@ struct TotalFitBreaker {
     /// when no pass finds breaks that keep every line within the width.
     func breaks(_ candidates: [Candidate], start: Int = 0) -> [Int]? {
         guard !candidates.isEmpty else { return nil }
-        for (index, tolerance) in settings.tolerances.enumerated() {
-            let last = index == settings.tolerances.count - 1
-            if let found = run(candidates, start: start, tolerance: tolerance, emergency: last) { return found }
+        for tolerance in settings.tolerances {
+            if let found = run(candidates, start: start, tolerance: tolerance, emergency: false) { return found }
         }
-        return nil
+        return run(candidates, start: start, tolerance: .infinity, emergency: true)
     }
 
     func run(_ candidates: [Candidate], start: Int, tolerance: Double, emergency: Bool) -> [Int]? {
@@ -120,8 +120,9 @@ struct TotalFitBreaker {
         if candidate.emergency || settings.mode == .ragged {
             guard room >= -tiny else { return nil }
             if candidate.forced { return (0, 2) }
+            // Linear in the room left, so that the demerits, squared, add up the squared raggedness.
             let share = room / max(width * 0.12, 1)
-            return (min(100 * share * share, 1e7), 2)
+            return (min(100 * share, 1e7), 2)
         }
         if room < -tiny {
             let shrink = spaces * settings.shrink

@@ -179,9 +179,7 @@ final class BlockFlow {
                                                             fill: background))]
         }
         addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true, opensFrame: true)
-        let paragraph = StyledParagraph(spans: [TextSpan(text, style: theme.code)], alignment: .left, lang: lang)
-        let lines = measurer.breakLines(paragraph, width: inner.width)
-        addLines(lines, style: theme.code, in: inner, spaceBefore: 0, leading: 1.3)
+        addCodeLines(codeLines([TextSpan(text, style: theme.code)], style: theme.code, width: inner.width), style: theme.code, in: inner)
         addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)
     }
 
