@@ -2,10 +2,12 @@
 import FolioDisplay
 import XCTest
 
-/// A long paragraph laid out a window at a time breaks into exactly the lines it has laid out whole.
+/// A long paragraph laid out a window at a time breaks into exactly the lines it has laid out whole
+/// by Pango's first fit (windowed paragraphs, over 8 KB, keep first fit; shorter ones use total fit).
 final class WindowedBreakingTests: XCTestCase {
     func testWindowsGiveTheLinesOfTheWholeParagraph() throws {
         let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
+        measurer.usesTotalFit = false
         let body = TextStyle(font: FontSpec(family: "Noto Serif", size: 10.5))
         var bold = body
         bold.font.weight = 700
@@ -39,8 +41,9 @@ final class WindowedBreakingTests: XCTestCase {
         XCTAssertTrue(PangoMeasurer.needsWindows([TextSpan(String(repeating: text, count: 20), style: body)]), "windows past 64 KB")
         XCTAssertTrue(PangoMeasurer.needsWindows([TextSpan(String(repeating: "english words ", count: 700), style: body)]))
         XCTAssertFalse(PangoMeasurer.needsWindows([TextSpan(String(repeating: "english words ", count: 500), style: body)]))
-        // Windows still break such a paragraph where the whole layout does.
+        // Windows still break such a paragraph where the whole layout does (first fit).
         let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
+        measurer.usesTotalFit = false
         let spans = [TextSpan(text, style: body)]
         let whole = measurer.breakLines(StyledParagraph(spans: spans, alignment: .left, lang: "en"), width: 200)
         let windowed = measurer.shapeInWindows(spans, lang: "en", width: 200, justifyWidth: nil)
