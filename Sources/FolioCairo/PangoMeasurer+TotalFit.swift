@@ -10,7 +10,7 @@ extension PangoMeasurer {
     struct TotalFitPlan {
         /// Byte where each line starts.
         var lineStarts: [Int]
-        /// Line ends (bytes) that fall inside a word (an emergency break): such lines stay ragged.
+        /// Line ends (bytes) of lines left ragged: broken inside a word (emergency), or too loose to justify.
         var raggedEnds: Set<Int>
         /// The natural width of the widest line (points): more than the measure when a line shrinks.
         var widest: Double = 0
@@ -19,6 +19,8 @@ extension PangoMeasurer {
     /// Hyphenation points cost this much in justified text (TeX's \hyphenpenalty), more in ragged text.
     static let hyphenPenalty = 50.0
     static let raggedHyphenPenalty = 50.0
+    /// Justified lines before a long word needing more than this many times their spaces' stretch are set ragged instead.
+    static let raggedStretch = 3.0
 
     /// The total-fit breaks of the paragraph laid out in `built` (first fit at `width`), or nil when
     /// total fit does not apply (no spaces to stretch, or no way to keep lines within the width).
@@ -64,16 +66,39 @@ extension PangoMeasurer {
         }
         guard let chosen else { return nil }
         var starts = [0]
-        var ragged = Set<Int>()
+        var raggedEnds = Set<Int>()
         var widest = 0.0
         for index in chosen {
-            let candidate = candidates[index]
-            widest = max(widest, advance[candidate.contentEnd] - advance[starts[starts.count - 1]] + candidate.extraWidth)
+            let candidate = candidates[index], start = starts[starts.count - 1]
+            let natural = advance[candidate.contentEnd] - advance[start] + candidate.extraWidth
+            widest = max(widest, natural)
             guard index != chosen.last else { break }
             starts.append(candidate.position)
-            if candidate.emergency { ragged.insert(candidate.position) }
+            // A line that must stretch its spaces past `raggedStretch` times their stretch because a long
+            // word follows (the last pass) is left ragged rather than shown with gaping spaces.
+            let stretch = (spaceAdvance[candidate.contentEnd] - spaceAdvance[start]) * settings.stretch
+            if candidate.emergency || (!ragged && width - natural > Self.raggedStretch * stretch
+                                       && Self.holdsLongWord(text, from: start, to: candidate.position, advance: advance, width: width)) {
+                raggedEnds.insert(candidate.position)
+            }
         }
-        return TotalFitPlan(lineStarts: starts, raggedEnds: ragged, widest: widest)
+        return TotalFitPlan(lineStarts: starts, raggedEnds: raggedEnds, widest: widest)
+    }
+
+    /// Whether a word of the line from `start` to `end`, or the word after it, takes more than half
+    /// the line (a long token that forces the lines around it to stretch).
+    static func holdsLongWord(_ text: [UInt8], from start: Int, to end: Int, advance: [Double], width: Double) -> Bool {
+        var wordStart = start, index = start
+        while index <= text.count {
+            let boundary = index == text.count || text[index] == 0x20 || text[index] == 0x0A
+            if boundary {
+                if advance[index] - advance[wordStart] > width / 2 { return true }
+                if index >= end { return false }
+                wordStart = index + 1
+            }
+            index += 1
+        }
+        return false
     }
 
     /// `spans` without the soft hyphens total fit did not break at (Pango breaks at a soft hyphen

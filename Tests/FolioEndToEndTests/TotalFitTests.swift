@@ -117,6 +117,23 @@ final class TotalFitTests: XCTestCase {
         XCTAssertTrue(joined.contains(token))
     }
 
+    /// A line that would gape beside a long word is left ragged instead of justified.
+    func testNoJustifiedLineGapesBesideALongWord() throws {
+        let renderer = try Renderer(shapesInParallel: false)
+        let text = "A long token: supercalifragilisticexpialidociousopportunitiesandmoreunbreakablematerialthatgoesonandonforever"
+            + " and then the paragraph carries on with ordinary words so that the justification can do its work."
+        let space = renderer.measurer.width(of: "a b", style: Self.body) - renderer.measurer.width(of: "ab", style: Self.body)
+        for width in [300.0, 380.0, 470.0] {
+            let lines = renderer.measurer.breakLines(paragraph(text), width: width)
+            for line in lines.dropLast() where line.justifiedWidth != nil {
+                let natural = renderer.measurer.measureLine(line.spans, lang: "en").width
+                let spaces = Double(line.text.filter { $0 == " " }.count)
+                XCTAssertLessThanOrEqual((width - natural) / spaces, PangoMeasurer.raggedStretch * 0.5 * space + 0.01,
+                                         "justified line gapes at \(width): \(line.text)")
+            }
+        }
+    }
+
     func testCodeAndURLsAreNeverHyphenated() throws {
         let renderer = try Renderer(shapesInParallel: false)
         let mono = TextStyle(font: FontSpec(family: "DejaVu Sans Mono", size: 8.5))
