@@ -27,7 +27,7 @@ struct Justification {
     /// `contentEnd` on are trailing spaces, never stretched. None when there is no room to fill.
     init(line: UnsafeMutablePointer<PangoLayoutLine>, text: [UInt8], contentEnd: Int, natural: Int32, target: Int32) {
         let extra = target - natural
-        guard extra > 0 else {
+        guard extra != 0 else {
             self = .none
             return
         }
@@ -49,14 +49,37 @@ struct Justification {
         }
         let content = clusters.filter { $0.byte < contentEnd }
         let spaces = content.filter { text[$0.byte] == 0x20 }.map(\.right)
-        // Without spaces, the room goes between characters: after each but the last.
-        let gaps = spaces.isEmpty ? content.map(\.right).sorted().dropLast() : spaces.sorted()[...]
+        // Without spaces, the room goes between characters, after each but the last, in scripts
+        // written without spaces only: a Latin word is never letter-spaced (its line stays ragged).
+        // Total fit may shrink a line a little: only its spaces give.
+        let gaps: ArraySlice<Int32>
+        if !spaces.isEmpty {
+            gaps = spaces.sorted()[...]
+        } else if extra > 0, content.contains(where: { Self.isWrittenWithoutSpaces(text, at: $0.byte) }) {
+            gaps = content.map(\.right).sorted().dropLast()
+        } else {
+            gaps = []
+        }
         self = gaps.isEmpty ? .none : Justification(gaps: Array(gaps), extra: extra)
+    }
+
+    /// Whether the character at `byte` belongs to a script written without spaces (CJK ideographs,
+    /// kana, Hangul syllables, fullwidth forms, Thai and its neighbours).
+    static func isWrittenWithoutSpaces(_ text: [UInt8], at byte: Int) -> Bool {
+        guard byte + 2 < text.count else { return false }
+        let lead = text[byte]
+        guard lead & 0xF0 == 0xE0 else { return lead == 0xF0 && byte + 1 < text.count && text[byte + 1] >= 0xA0 }
+        let scalar = (UInt32(lead & 0x0F) << 12) | (UInt32(text[byte + 1] & 0x3F) << 6) | UInt32(text[byte + 2] & 0x3F)
+        switch scalar {
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1780...0x17FF, 0x2E80...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF,
+             0xFF00...0xFFEF: return true
+        default: return false
+        }
     }
 
     /// What is added to a glyph or edge at natural position `x`: an even share per gap at or before it.
     func shift(atX x: Int32) -> Int32 {
-        guard extra > 0, !gaps.isEmpty else { return 0 }
+        guard extra != 0, !gaps.isEmpty else { return 0 }
         var low = 0, high = gaps.count
         while low < high {
             let middle = (low + high) / 2

@@ -24,8 +24,10 @@ struct PangoLayoutBuilder {
         return (bytes, ranges)
     }
 
-    /// A new layout (the caller owns it: `g_object_unref`) holding `spans`.
-    func make(_ spans: [TextSpan], lang: String) -> Built? {
+    /// A new layout (the caller owns it: `g_object_unref`) holding `spans`. No line breaks inside
+    /// the `unbreakable` byte ranges (total fit lays out its chosen lines so); no hyphen drawn at a
+    /// break inside code, URLs, or any span of a `preformatted` paragraph.
+    func make(_ spans: [TextSpan], lang: String, unbreakable: [Range<Int>] = [], preformatted: Bool = false) -> Built? {
         guard let layout = pango_layout_new(fonts.context) else { return nil }
         let (bytes, ranges) = Self.joined(spans)
         bytes.withUnsafeBufferPointer { buffer in
@@ -57,6 +59,18 @@ struct PangoLayoutBuilder {
                 insert(pango_attr_rise_new(PangoUnits.units(span.style.rise)), into: attributes, range: range)
             }
             if let object = span.object { insert(Self.shape(of: object), into: attributes, range: range) }
+            let url = URLBreaks.isURL(span)
+            if preformatted || url || span.style.background != nil {
+                insert(pango_attr_insert_hyphens_new(0), into: attributes, range: range)
+            }
+            if url {
+                for segment in URLBreaks.segments(of: bytes, in: range) {
+                    insert(pango_attr_word_new(), into: attributes, range: segment)
+                }
+            }
+        }
+        for range in unbreakable where range.count > 1 {
+            insert(pango_attr_allow_breaks_new(0), into: attributes, range: range)
         }
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)

@@ -26,6 +26,11 @@ public final class PangoMeasurer: TextMeasuring {
     /// Layouts shaped so far (cache misses), for profiling.
     public internal(set) var shapedParagraphs = 0
     public internal(set) var shapedLines = 0
+    /// Paragraphs laid out a second time at the breaks total fit chose (they differed from first fit).
+    public internal(set) var totalFitRelayouts = 0
+    /// Whether justified and ragged paragraphs are broken by total fit (Knuth–Plass) rather than first fit.
+    /// `FOLIO_LINE_BREAKING=first-fit` in the environment turns it off (for comparisons).
+    public var usesTotalFit = ProcessInfo.processInfo.environment["FOLIO_LINE_BREAKING"] != "first-fit"
 
     struct ParagraphKey: Hashable { let paragraph: StyledParagraph; let width: Double }
     struct LineKey: Hashable { let spans: [TextSpan]; let lang: String }
@@ -93,7 +98,7 @@ public final class PangoMeasurer: TextMeasuring {
         if paragraph.hyphenate, let hyphenator = hyphenator(for: paragraph.lang) {
             spans = spans.map { span in
                 var copy = span
-                if span.style.background == nil { copy.text = hyphenator.hyphenate(span.text) }
+                if span.style.background == nil, !URLBreaks.isURL(span) { copy.text = hyphenator.hyphenate(span.text) }
                 return copy
             }
         }
@@ -102,13 +107,29 @@ public final class PangoMeasurer: TextMeasuring {
             return shapeInWindows(spans, lang: paragraph.lang, width: width,
                                   justifyWidth: paragraph.alignment == .justify ? width : nil)
         }
-        guard let built = builder.make(spans, lang: paragraph.lang) else { return [] }
+        guard let built = builder.make(spans, lang: paragraph.lang, preformatted: paragraph.preformatted) else { return [] }
         defer { g_object_unref(UnsafeMutableRawPointer(built.layout)) }
         pango_layout_set_width(built.layout, PangoUnits.units(max(width, 1)))
         pango_layout_set_wrap(built.layout, PANGO_WRAP_WORD_CHAR)
         unknownGlyphCount += Int(pango_layout_get_unknown_glyphs_count(built.layout))
-        return extractLines(built, spans: spans, lang: paragraph.lang,
-                            justifyWidth: paragraph.alignment == .justify ? width : nil)
+        let justifyWidth = paragraph.alignment == .justify ? width : nil
+        let totalFit = !paragraph.preformatted && usesTotalFit && (paragraph.alignment == .justify || paragraph.alignment == .left)
+        guard totalFit, let plan = totalFitPlan(built, spans: spans, width: width, ragged: paragraph.alignment == .left) else {
+            return extractLines(built, spans: spans, lang: paragraph.lang, justifyWidth: justifyWidth)
+        }
+        if plan.lineStarts == Self.lineStarts(of: built.layout) {
+            return extractLines(built, spans: spans, lang: paragraph.lang, justifyWidth: justifyWidth, raggedEnds: plan.raggedEnds)
+        }
+        totalFitRelayouts += 1
+        let (kept, moved) = Self.keepingChosenHyphens(spans, plan: plan)
+        let ranges = Self.unbreakableRanges(moved.lineStarts, count: kept.reduce(0) { $0 + $1.text.utf8.count })
+        guard let chosen = builder.make(kept, lang: paragraph.lang, unbreakable: ranges) else { return [] }
+        defer { g_object_unref(UnsafeMutableRawPointer(chosen.layout)) }
+        // Wide enough for a line total fit shrinks (Pango would cut it anywhere); justification then
+        // brings it back to the measure.
+        pango_layout_set_width(chosen.layout, PangoUnits.units(max(width, moved.widest + 1, 1)))
+        pango_layout_set_wrap(chosen.layout, PANGO_WRAP_WORD_CHAR)
+        return extractLines(chosen, spans: kept, lang: paragraph.lang, justifyWidth: justifyWidth, raggedEnds: moved.raggedEnds)
     }
 
     /// Starts loading `lang`'s hyphenation patterns on another core (they take ~20 ms to load).
@@ -126,7 +147,7 @@ public final class PangoMeasurer: TextMeasuring {
     /// Reads each line of a laid-out paragraph: its spans, width, ascent/descent and link extents.
     /// `endsParagraph` is false for a window of a longer paragraph (its last line is not the paragraph's).
     func extractLines(_ built: PangoLayoutBuilder.Built, spans: [TextSpan], lang: String, justifyWidth: Double?,
-                      endsParagraph: Bool = true) -> [TextLine] {
+                      endsParagraph: Bool = true, raggedEnds: Set<Int> = []) -> [TextLine] {
         guard let iterator = pango_layout_get_iter(built.layout) else { return [] }
         defer { pango_layout_iter_free(iterator) }
         var lines: [TextLine] = []
@@ -155,7 +176,7 @@ public final class PangoMeasurer: TextMeasuring {
                 }
             }
             var justification = Justification.none
-            if let justifyWidth, !isLast, !explicitBreak {
+            if let justifyWidth, !isLast, !explicitBreak, !raggedEnds.contains(end) {
                 justification = Justification(line: line, text: built.text, contentEnd: text.trailingSpaceStart,
                                               natural: PangoUnits.units(max(0, width)), target: PangoUnits.units(justifyWidth))
                 if !justification.gaps.isEmpty { width = justifyWidth }

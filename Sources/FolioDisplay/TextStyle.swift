@@ -66,11 +66,15 @@ public struct StyledParagraph: Hashable, Sendable {
     /// BCP 47 language: drives hyphenation and font fallback.
     public var lang: String
     public var hyphenate: Bool
+    /// Code: lines break where they must (first fit), never with a drawn hyphen.
+    public var preformatted: Bool
 
-    public init(spans: [TextSpan], alignment: TextAlignment = .left, lang: String = "en", hyphenate: Bool = false) {
+    public init(spans: [TextSpan], alignment: TextAlignment = .left, lang: String = "en", hyphenate: Bool = false,
+                preformatted: Bool = false) {
         self.spans = spans
         self.alignment = alignment
         self.lang = lang
         self.hyphenate = hyphenate
+        self.preformatted = preformatted
     }
 }

@@ -1,29 +1,122 @@
 import FolioDisplay
-import FolioModel
 
-/// Code blocks: the text of a fenced block, highlighted when its fence names a language.
+/// Code blocks, line by line: a source line too long for the block wraps where it must (never with a
+/// drawn hyphen), and each continuation starts under the line's indent behind a muted "↪", so a
+/// wrapped shell command does not read as two.
 extension BlockFlow {
-    /// The spans of a code block: one plain span, or the highlighter's tokens in the layout's code colours.
-    func codeSpans(_ text: String, language: String?) -> [TextSpan] {
-        guard let language, let tokens = SyntaxHighlighter.tokens(text, language: language), !tokens.isEmpty else {
-            return [TextSpan(text, style: theme.code)]
+    /// One line of a code block as drawn: the text, where it starts, and the mark before it, if any.
+    struct CodeLine {
+        var line: TextLine
+        var x: Double = 0
+        var mark: TextLine?
+        var markX: Double = 0
+        /// Whether this line continues the source line above it.
+        var continues: Bool { mark != nil }
+    }
+
+    /// The continuation mark.
+    static let continuationMark = "↪"
+
+    /// The drawn lines of code `spans` (newlines separate source lines) in a block `width` wide.
+    func codeLines(_ spans: [TextSpan], style: TextStyle, width: Double) -> [CodeLine] {
+        var result: [CodeLine] = []
+        for source in Self.sourceLines(spans) {
+            result += wrappedCodeLine(source, style: style, width: width)
         }
-        let bytes = Array(text.utf8)
-        var spans: [TextSpan] = []
-        var position = 0
-        func add(_ range: Range<Int>, _ style: TextStyle) {
-            guard !range.isEmpty else { return }
-            spans.append(TextSpan(String(decoding: bytes[range], as: UTF8.self), style: style))
+        return result
+    }
+
+    /// Lines of code as flow units inside the block's frame; a page may break anywhere but right
+    /// after a block's first line or before its last.
+    func addCodeLines(_ lines: [CodeLine], style: TextStyle, in context: Context) {
+        let nominal = theme.lineHeight(style, leading: 1.3)
+        for (index, code) in lines.enumerated() {
+            let line = code.line
+            let height = max(nominal, line.height + style.font.size * 0.15)
+            let baseline = (height - line.height) / 2 + line.ascent
+            var items = Self.textItems(line, origin: Point(x: context.x + code.x, y: baseline))
+            if let mark = code.mark {
+                items.append(.text(TextItem(origin: Point(x: context.x + code.markX, y: baseline), line: mark)))
+            }
+            var unit = FlowUnit(height: height, spaceBefore: 0, items: items)
+            frame(&unit, in: context)
+            unit.canBreakAfter = lines.count < 4 ? index == lines.count - 1 : !(index == 0 || index == lines.count - 2)
+            units.append(unit)
         }
-        for token in tokens where token.range.lowerBound >= position && token.range.upperBound <= bytes.count {
-            add(position..<token.range.lowerBound, theme.code)
-            var style = theme.code
-            style.color = theme.codeColor(token.kind)
-            if token.kind == .comment { style.font.italic = true }
-            add(token.range, style)
-            position = token.range.upperBound
+    }
+
+    private func wrappedCodeLine(_ source: [TextSpan], style: TextStyle, width: Double) -> [CodeLine] {
+        let text = source.map(\.text).joined()
+        guard !text.isEmpty else {
+            return [CodeLine(line: measurer.measureLine([TextSpan(" ", style: style)], lang: lang).emptied())]
         }
-        add(position..<bytes.count, theme.code)
-        return spans
+        let whole = measurer.measureLine(source, lang: lang)
+        if whole.width <= width { return [CodeLine(line: whole)] }
+        let first = measurer.breakLines(StyledParagraph(spans: source, alignment: .left, lang: lang, preformatted: true),
+                                        width: width).first ?? whole
+        var result = [CodeLine(line: first)]
+        let indentText = String(text.prefix { $0 == " " || $0 == "\t" }).replacingOccurrences(of: "\t", with: "    ")
+        var markStyle = style
+        markStyle.color = theme.muted
+        let mark = measurer.measureLine([TextSpan(Self.continuationMark + " ", style: markStyle)], lang: lang)
+        // Measured before a letter: a line's trailing spaces have no width.
+        var indent = indentText.isEmpty ? 0 : measurer.width(of: indentText + "x", style: style) - measurer.width(of: "x", style: style)
+        if indent + mark.width > width / 2 { indent = 0 }
+        let rest = Self.dropping(first.text.count, from: source)
+        guard !rest.isEmpty else { return result }
+        let narrower = max(width - indent - mark.width, width / 2)
+        let continued = measurer.breakLines(StyledParagraph(spans: rest, alignment: .left, lang: lang, preformatted: true),
+                                            width: narrower)
+        for line in continued {
+            result.append(CodeLine(line: line, x: indent + mark.width, mark: mark, markX: indent))
+        }
+        return result
+    }
+
+    /// `spans` cut at each newline into source lines (the newlines dropped).
+    static func sourceLines(_ spans: [TextSpan]) -> [[TextSpan]] {
+        var lines: [[TextSpan]] = [[]]
+        for span in spans {
+            let parts = span.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, part) in parts.enumerated() {
+                if index > 0 { lines.append([]) }
+                if !part.isEmpty { lines[lines.count - 1].append(TextSpan(String(part), style: span.style, link: span.link)) }
+            }
+        }
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// `spans` without their first `count` characters and the spaces that follow them.
+    static func dropping(_ count: Int, from spans: [TextSpan]) -> [TextSpan] {
+        var left = count
+        var result: [TextSpan] = []
+        var skippingSpaces = true
+        for span in spans {
+            var text = Substring(span.text)
+            if left > 0 {
+                let taken = min(left, text.count)
+                text = text.dropFirst(taken)
+                left -= taken
+            }
+            if left == 0, skippingSpaces {
+                text = text.drop { $0 == " " || $0 == "\t" }
+                if !text.isEmpty { skippingSpaces = false }
+            }
+            if !text.isEmpty { result.append(TextSpan(String(text), style: span.style, link: span.link)) }
+        }
+        return result
+    }
+}
+
+extension TextLine {
+    /// This line's height with no text (a blank source line).
+    func emptied() -> TextLine {
+        var copy = self
+        copy.spans = []
+        copy.glyphRuns = []
+        copy.width = 0
+        copy.links = []
+        return copy
     }
 }

@@ -206,10 +206,7 @@ final class BlockFlow {
                                                             fill: background))]
         }
         addSpacer(pad, in: inner, spaceBefore: spaceBefore, keepWithNext: true, opensFrame: true)
-        let lines = Self.codeChunks(codeSpans(text, language: language)).flatMap { chunk in
-            measurer.breakLines(StyledParagraph(spans: chunk, alignment: .left, lang: lang), width: inner.width)
-        }
-        addLines(lines, style: theme.code, in: inner, spaceBefore: 0, leading: 1.3)
+        addCodeLines(codeLines(codeSpans(text, language: language), style: theme.code, width: inner.width), style: theme.code, in: inner)
         addSpacer(pad, in: inner, spaceBefore: 0, keepWithNext: false)
     }
 

@@ -1,12 +1,13 @@
 @testable import FolioCairo
-@testable import FolioLayout
 import FolioDisplay
 import XCTest
 
-/// A long paragraph laid out a window at a time breaks into exactly the lines it has laid out whole.
+/// A long paragraph laid out a window at a time breaks into exactly the lines it has laid out whole
+/// by Pango's first fit (windowed paragraphs, over 8 KB, keep first fit; shorter ones use total fit).
 final class WindowedBreakingTests: XCTestCase {
     func testWindowsGiveTheLinesOfTheWholeParagraph() throws {
         let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
+        measurer.usesTotalFit = false
         let body = TextStyle(font: FontSpec(family: "Noto Serif", size: 10.5))
         var bold = body
         bold.font.weight = 700
@@ -40,8 +41,9 @@ final class WindowedBreakingTests: XCTestCase {
         XCTAssertTrue(PangoMeasurer.needsWindows([TextSpan(String(repeating: text, count: 20), style: body)]), "windows past 64 KB")
         XCTAssertTrue(PangoMeasurer.needsWindows([TextSpan(String(repeating: "english words ", count: 700), style: body)]))
         XCTAssertFalse(PangoMeasurer.needsWindows([TextSpan(String(repeating: "english words ", count: 500), style: body)]))
-        // Windows still break such a paragraph where the whole layout does.
+        // Windows still break such a paragraph where the whole layout does (first fit).
         let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
+        measurer.usesTotalFit = false
         let spans = [TextSpan(text, style: body)]
         let whole = measurer.breakLines(StyledParagraph(spans: spans, alignment: .left, lang: "en"), width: 200)
         let windowed = measurer.shapeInWindows(spans, lang: "en", width: 200, justifyWidth: nil)
@@ -55,36 +57,5 @@ final class WindowedBreakingTests: XCTestCase {
         let lines = measurer.breakLines(StyledParagraph(spans: [TextSpan(text, style: code)], alignment: .left, lang: "en"), width: 400)
         XCTAssertEqual(Array(lines.prefix(400).map(\.text)), (0..<400).map { "let value\($0) = compute(\($0))" })
         XCTAssertLessThanOrEqual(lines.count, 401)
-    }
-
-    /// A long code block is shaped in chunks of whole lines (so both shaping threads share it):
-    /// the lines, their widths and their glyph runs are those of the block shaped whole.
-    func testCodeChunksGiveTheLinesOfTheWholeBlock() throws {
-        let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
-        let code = TextStyle(font: FontSpec(family: "DejaVu Sans Mono", size: 9))
-        let text = (0..<300).map { index in
-            index % 50 == 7 ? "" : index % 31 == 0 ? String(repeating: "wide_identifier_\(index) ", count: 8) : "let value\(index) = compute(\(index))"
-        }.joined(separator: "\n")
-        // Highlighted spans, cut mid-span by chunk ends.
-        let spans = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { index, line in
-            [TextSpan(String(line.prefix(5)), style: code), TextSpan(String(line.dropFirst(5)) + (index < 299 ? "\n" : ""), style: code)]
-        }
-        let chunks = BlockFlow.codeChunks(spans)
-        XCTAssertEqual(chunks.count, 5)
-        XCTAssertEqual(chunks.map { $0.map(\.text).joined() }.joined(separator: "\n"), text)
-        let whole = measurer.breakLines(StyledParagraph(spans: spans, alignment: .left, lang: "en"), width: 300)
-        let chunked = chunks.flatMap {
-            measurer.breakLines(StyledParagraph(spans: $0, alignment: .left, lang: "en"), width: 300)
-        }
-        XCTAssertGreaterThan(whole.count, 300, "some lines wrap")
-        XCTAssertEqual(chunked.map(\.text), whole.map(\.text))
-        XCTAssertEqual(chunked.map { $0.glyphRuns.map(\.text) }, whole.map { $0.glyphRuns.map(\.text) })
-        XCTAssertEqual(chunked.map { $0.glyphRuns.map(\.clusters) }, whole.map { $0.glyphRuns.map(\.clusters) })
-        for (a, b) in zip(chunked, whole) { XCTAssertEqual(a.width, b.width, accuracy: 0.01, a.text) }
-        let short = [TextSpan("short\nblock", style: code)]
-        XCTAssertEqual(BlockFlow.codeChunks(short), [short])
-        // A block ending at a chunk's line end keeps its last, empty line; CR LF ends count once.
-        let exact = [TextSpan(String(repeating: "x\r\n", count: 64), style: code)]
-        XCTAssertEqual(BlockFlow.codeChunks(exact).map { $0.map(\.text).joined() }, [String(repeating: "x\r\n", count: 63) + "x", ""])
     }
 }

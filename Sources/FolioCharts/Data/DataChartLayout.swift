@@ -19,6 +19,8 @@ struct DataChartLayout {
     var items: [DisplayItem] = []
     var labelItems: [DisplayItem] = []
     var boxes: [Rect] = []
+    /// Whether each placed label counts as shown (parallel to `boxes` and `labelItems`).
+    var labelCounted: [Bool] = []
     var texts: [String] = []
     var shownLabels = 0, shortenedLabels = 0, hiddenLabels = 0
     var size = Size(width: 0, height: 0)
@@ -64,6 +66,7 @@ struct DataChartLayout {
         if chart.series.count > 1 { top = legend(top: top) + 4 }
         let area = Rect(x: 0, y: top, width: width, height: max(height - top, 40))
         if chart.kind == .bar, chart.horizontal { horizontalBars(in: area) } else { verticalChart(in: area) }
+        dropLabelsCrossingBars()
         let drawing = Drawing(size: size, items: items + labelItems)
         return DataChartScene(drawing: drawing, plot: plot, textBoxes: boxes, texts: texts, labelsShown: shownLabels,
                               labelsShortened: shortenedLabels, labelsHidden: hiddenLabels, ticks: ticks,
@@ -107,7 +110,32 @@ struct DataChartLayout {
         return !avoid || !boxes.contains { $0.intersects(box) }
     }
 
+    /// Leaves out every label that lies partly over a bar (a value label wider or taller than a thin
+    /// bar, or one beside a bar reaching into its neighbour): a label touching a bar is inside it.
+    mutating func dropLabelsCrossingBars() {
+        guard !bars.isEmpty else { return }
+        let slack = 0.3
+        var keep = [Bool](repeating: true, count: boxes.count)
+        for (index, box) in boxes.enumerated() {
+            let inner = Rect(x: box.minX + slack, y: box.minY + slack, width: max(0, box.width - 2 * slack),
+                             height: max(0, box.height - 2 * slack))
+            let outer = { (bar: Rect) in Rect(x: bar.minX - slack, y: bar.minY - slack, width: bar.width + 2 * slack, height: bar.height + 2 * slack) }
+            if bars.contains(where: { $0.intersects(inner) && !outer($0).contains(box) }) { keep[index] = false }
+        }
+        guard keep.contains(false) else { return }
+        for index in boxes.indices where !keep[index] && labelCounted[index] {
+            shownLabels -= 1
+            hiddenLabels += 1
+            if texts[index].hasSuffix("…") { shortenedLabels -= 1 }
+        }
+        labelItems = labelItems.indices.filter { keep[$0] }.map { labelItems[$0] }
+        boxes = boxes.indices.filter { keep[$0] }.map { boxes[$0] }
+        texts = texts.indices.filter { keep[$0] }.map { texts[$0] }
+        labelCounted = labelCounted.indices.filter { keep[$0] }.map { labelCounted[$0] }
+    }
+
     mutating func accept(_ box: Rect, _ line: TextLine, counted: Bool) {
+        labelCounted.append(counted)
         boxes.append(box)
         let text = line.spans.map(\.text).joined()
         texts.append(text)

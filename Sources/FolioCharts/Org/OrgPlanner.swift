@@ -38,7 +38,13 @@ final class OrgPlanner {
     /// Piece indices of every part, in order (part 1 first).
     private var bins: [[Int]] = []
     /// Shelves of the part being filled: top, height and used width.
-    private var shelves: [(y: Double, height: Double, width: Double)] = []
+    private var shelves: [(y: Double, height: Double, width: Double)] {
+        get { shelvesOfPart[bins.count] ?? [] }
+        set { shelvesOfPart[bins.count] = newValue }
+    }
+    /// Shelves of every continuation part, by part number: a piece goes into the first part, from
+    /// the one holding its header's card on, with room for it (first fit), so early parts fill up.
+    private var shelvesOfPart: [Int: [(y: Double, height: Double, width: Double)]] = [:]
 
     init(forest: OrgForest, style: OrgStyle, cards: OrgCardMaker, options: OrgOptions, frame: ChartFrame,
          composer: OrgComposer, diff: OrgDiff?) {
@@ -127,17 +133,30 @@ final class OrgPlanner {
             }
             stackRows = main ? 3 : 8
             var (piece, rest) = planPiece(job, fits: fits, limit: limit, split: !main)
+            if main, let cutoff = piece.cutoff {
+                // Taller stacks of the cut level's cards may let the main page show more levels.
+                for rows in Self.mainStackRows.dropFirst() {
+                    stackRows = rows
+                    stackThreshold = min(options.stackThreshold, 2)
+                    let (taller, tallerRest) = planPiece(job, fits: fits, limit: limit, split: false)
+                    if (taller.cutoff ?? Int.max) > cutoff, tallerRest == nil || rest != nil {
+                        (piece, rest) = (taller, tallerRest)
+                        break
+                    }
+                }
+                stackThreshold = options.stackThreshold
+            }
             let id = pieces.count
             pieces.append(piece)
             if main {
                 bins.append([id]); pieces[id].part = 1
-            } else if bins.count < 2 || !place(id, size: piece.placement.size, gap: pieceGap) {
+            } else if bins.count < 2 || !placeInOpenPart(id, size: piece.placement.size, from: job.from ?? 2) {
                 // Too large for what is left of this part: fill the room below its shelves with as
                 // much of the job as fits there (more than its top row), or start a new part.
                 let top = shelves.last.map { $0.y + $0.height + pieceGap.height } ?? 0
                 let room = Size(width: bin.width, height: bin.height - top)
                 var placed = false
-                if bins.count >= 2, room.height >= bin.height * 0.15 {
+                if bins.count >= 2, room.height >= bin.height * Self.smallestRoomShare {
                     let (smaller, left) = planPiece(job, fits: { $0.size.width <= room.width + 1e-9 && $0.size.height <= room.height + 1e-9 },
                                                     limit: room.width * room.height, split: true)
                     if smaller.cutoff ?? 1 >= 1 {
@@ -162,6 +181,14 @@ final class OrgPlanner {
             }
         }
         label(for: frame)
+    }
+
+    /// How full each continuation part is: the area of its pieces (their bounding boxes) over the
+    /// room a part has (`bin`), part 2 first. For measuring the packing.
+    var continuationFill: [Double] {
+        bins.dropFirst().map { members in
+            members.reduce(0) { $0 + pieces[$1].placement.size.width * pieces[$1].placement.size.height } / (bin.width * bin.height)
+        }
     }
 
     /// The parts as planned: each part's pieces merged into one placement.
@@ -206,7 +233,18 @@ final class OrgPlanner {
         }
     }
 
-    func place(_ id: Int, size: Size, gap: Size) -> Bool {
+    /// Places piece `id` in the first continuation part from `from` on with room for it.
+    func placeInOpenPart(_ id: Int, size: Size, from: Int) -> Bool {
+        for part in max(2, from)...max(2, bins.count) where part <= bins.count {
+            if place(id, size: size, gap: pieceGap, part: part) { return true }
+        }
+        return false
+    }
+
+    func place(_ id: Int, size: Size, gap: Size, part: Int? = nil) -> Bool {
+        let part = part ?? bins.count
+        var shelves = shelvesOfPart[part] ?? []
+        defer { shelvesOfPart[part] = shelves }
         var origin: Point?
         for (index, shelf) in shelves.enumerated() {
             let x = shelf.width + gap.width
@@ -227,8 +265,8 @@ final class OrgPlanner {
             shelves.append((y: y, height: size.height, width: size.width))
         }
         pieces[id].origin = origin ?? .zero
-        pieces[id].part = bins.count
-        bins[bins.count - 1].append(id)
+        pieces[id].part = part
+        bins[part - 1].append(id)
         return true
     }
 
@@ -265,12 +303,18 @@ final class OrgPlanner {
 
     /// Continuation pieces stack leaves in taller columns: their pages have more height than width to spare.
     var stackRows: Double = 3
+    /// The shortest run of leaf siblings stacked (the main part may stack shorter runs to show more levels).
+    lazy var stackThreshold = options.stackThreshold
+    /// The least room (share of a part's height) left under a part's shelves that a piece is cut to fill.
+    static let smallestRoomShare = 0.08
+    /// Stack shapes the main part tries in turn, until one shows more levels than the first.
+    static let mainStackRows: [Double] = [3, 8, 24]
 
     func trial(_ roots: [Int], header: Int?, from: Int?, cutoff: Int?) -> OrgPlacement {
         let headerCard = header.map { baseCard($0).adding(cards.line(OrgPlanner.placeholderFrom, style.smallStyle),
                                                             anchor: composer.anchorName(from ?? 1), padding: style.padding) }
         return OrgPlacement.place(forest, roots: roots, header: headerCard, cutoff: cutoff, style: style,
-                                  stackThreshold: options.stackThreshold, stackRows: stackRows) { node in
+                                  stackThreshold: stackThreshold, stackRows: stackRows) { node in
             var card = self.baseCard(node)
             let level = self.relativeLevel(node, roots: roots)
             if let cutoff, level >= cutoff, !self.forest.children[node].isEmpty {
