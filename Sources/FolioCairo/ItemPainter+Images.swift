@@ -14,7 +14,8 @@ extension ItemPainter {
         cairo_push_group(cr)
         paintImage(item, on: cr)
         cairo_pop_group_to_source(cr)
-        cairo_paint(cr)
+        cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
+        cairo_fill(cr)
     }
 
     func paintImage(_ item: ImageItem, on cr: OpaquePointer) {
@@ -29,7 +30,10 @@ extension ItemPainter {
             cairo_scale(cr, rect.width / width, rect.height / height)
             cairo_set_source_surface(cr, surface.pointer, 0, 0)
             cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD)
-            cairo_paint(cr)
+            // Filled, not painted: Cairo 1.16 fails a page (a tag error at show_page) whose first
+            // marked content is an unbounded paint.
+            cairo_rectangle(cr, 0, 0, width, height)
+            cairo_fill(cr)
             cairo_restore(cr)
         case .vector(let document):
             cairo_save(cr)
