@@ -117,6 +117,7 @@ final class ItemPainter {
 
     func image(at path: String) -> CairoSurface? {
         if let cached = images[path] { return cached }
+        if ImageBytes.provider != nil { let surface = ImageBytes.surface(for: path); images[path] = surface; return surface }
         guard let surface = try? CairoSurface(cairo_image_surface_create_from_png(path), what: "image '\(path)'") else { return nil }
         images[path] = surface
         return surface
