@@ -36,6 +36,23 @@ public struct RenderRequest: Sendable {
             }
         }
         guard dpi >= 10, dpi <= Self.maximumDPI else { throw RequestError("dpi must be between 10 and \(Int(Self.maximumDPI))") }
+        for (name, data) in files {
+            if let (width, height) = Self.pngSize(data), width * height > Self.maximumImagePixels {
+                throw RequestError("image '\(name)' is \(width)×\(height) pixels; at most \(Self.maximumImagePixels) are decoded")
+            }
+        }
+    }
+
+    /// The most pixels an image may have (a small PNG can decode to gigabytes).
+    public static let maximumImagePixels = 40_000_000
+
+    /// Width and height from a PNG's IHDR chunk; nil for anything else.
+    static func pngSize(_ data: Data) -> (Int, Int)? {
+        let bytes = [UInt8](data.prefix(24))
+        guard bytes.count == 24, bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+              bytes[12...15].elementsEqual("IHDR".utf8) else { return nil }
+        func number(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (number(16), number(20))
     }
 
     /// The parameter settings, each value parsed as YAML (errors name `<--param KEY>`).

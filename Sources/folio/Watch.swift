@@ -50,19 +50,20 @@ struct Watch: ParsableCommand {
             return []
         }
         let session = try LiveSession(source: source, renderer: Renderer().retainUntilExit())
-        session.run(render: { renderer in try renderer.render(source: source, options: options) }) { render in
-            Self.report(render, output: options.output)
+        let output = LiveOutput(source: source, options: options)
+        session.run(render: { renderer in try output.render(with: renderer) }) { render in
+            Self.report(render, output: options.output, format: options.format)
         }
     }
 
     /// One line per render (standard output); diagnostics before it (standard error).
-    static func report(_ render: LiveRender<RenderResult>, output: String?) {
+    static func report(_ render: LiveRender<(result: RenderResult, pagesWritten: Int)>, output: String?, format: OutputFormat) {
         let time = String(format: "%.1f ms", render.seconds * 1000)
         let stamp = Self.clock()
         switch render.result {
-        case .success(let result):
+        case .success(let (result, written)):
             for warning in result.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
-            let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(output ?? "Output")"
+            let summary = format == .pdf ? result.files.first ?? "" : "\(written) of \(result.files.count) pages in \(output ?? "Output")"
             print("[\(stamp)] rendered \(summary) (\(result.pageCount) pages) in \(time)")
         case .failure(let error):
             let text = (error as? Diagnostic)?.description ?? (error as? DiagnosticList)?.description ?? "folio: error: \(error)"

@@ -153,6 +153,10 @@ final class ServeTests: XCTestCase {
         XCTAssertEqual(try status(["briefing": "# T\n", "files": ["a.png": ["base64": 5]]]), 400)
         XCTAssertEqual(try status(["briefing": "# T\n", "surprise": true]), 400)
         XCTAssertEqual(try status(["briefing": "# T\n", "params": ["x": 1]]), 422, "an undeclared parameter is an input error")
+        // A small PNG that claims 60000×60000 pixels.
+        var bomb = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]) + Data("IHDR".utf8)
+        bomb += Data([0, 0, 0xEA, 0x60, 0, 0, 0xEA, 0x60, 8, 6, 0, 0, 0])
+        XCTAssertEqual(try status(["briefing": "# T\n\n![x](b.png)\n", "files": ["b.png": ["base64": bomb.base64EncodedString()]]]), 400)
         // Too large.
         let big = String(repeating: "a", count: 400_000)
         XCTAssertEqual(try status(["briefing": big]), 413)

@@ -101,6 +101,30 @@ final class WatchTests: XCTestCase {
         XCTAssertEqual(watch.lines(containing: "rendered").count, count, "one render per edit: \(watch.stdout)", file: file, line: line)
     }
 
+    func testUnchangedPagesAreNotDrawnOrWrittenAgain() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let note = folder.appendingPathComponent("pages.md")
+        let pages = folder.appendingPathComponent("out")
+        try Data("page: { size: A5 }\ncover: false\ntoc: false\n".utf8).write(to: folder.appendingPathComponent("small.yaml"))
+        let text = { (closing: String) in Data(PreviewTests.briefing(opening: "Opening words.", closing: closing).utf8) }
+        try text("Closing words.").write(to: note)
+        let watch = try RunningCommand(["watch", note.path, "--format", "svg", "-o", pages.path])
+        defer { watch.stop() }
+        XCTAssertTrue(watch.waitForLines(containing: "rendered", count: 1), watch.stdout + watch.stderr)
+        let first = try XCTUnwrap(watch.lines(containing: "rendered").first)
+        let count = try XCTUnwrap(Int(first.components(separatedBy: " of ").last?.split(separator: " ").first ?? ""), first)
+        XCTAssertGreaterThanOrEqual(count, 2, first)
+        XCTAssertTrue(first.contains("rendered \(count) of \(count) pages"), first)
+        let firstPage = pages.appendingPathComponent("pages-001.svg").path
+        let before = try FileManager.default.attributesOfItem(atPath: firstPage)[.modificationDate] as? Date
+        usleep(20_000)
+        try Self.replace(note, with: text("A changed ending."))
+        try expectRender(2, watch)
+        XCTAssertTrue(watch.lines(containing: "rendered").last?.contains("rendered 1 of \(count) pages") == true, watch.stdout)
+        let after = try FileManager.default.attributesOfItem(atPath: firstPage)[.modificationDate] as? Date
+        XCTAssertEqual(before, after, "page 1 was not written again")
+    }
+
     func testWatchRefusesStandardInput() throws {
         let result = try TestSupport.folio(["watch", "-"])
         XCTAssertEqual(result.status, 2, result.stderr)

@@ -35,7 +35,7 @@ APAC,Q2,1010
 do {
     let renderer = try Renderer()
     let input = BriefingInput(name: "note.md", text: briefing, files: ["sales.csv": Data(sales.utf8)],
-                              load: LoadOptions(params: [ParamSetting.parse(key: "region", yaml: region)]))
+                              load: LoadOptions(params: [try ParamSetting.parse(key: "region", yaml: region)]))
     let document = try renderer.render(input, format: .pdf)
     for warning in document.warnings { FileHandle.standardError.write(Data("\(warning)\n".utf8)) }
     try document.files[0].write(to: URL(fileURLWithPath: arguments[1]))
