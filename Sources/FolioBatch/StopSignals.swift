@@ -28,6 +28,17 @@ final class StopSignals: @unchecked Sendable {
     /// Whether a stop was asked for.
     var stopRequested: Bool { lock.withLock { requested } }
 
-    /// Stops listening: signals end the process again (after removing temporaries).
-    func cancel() { SignalWatch.setHandler(nil) }
+    /// Stops listening: signals end the process again (after removing temporaries). Once a stop
+    /// was asked for, the process is on its way to exit 130, so a signal in that window (the
+    /// second one, arriving after the last job finished) exits 130 too rather than by the signal.
+    func cancel() {
+        if stopRequested {
+            SignalWatch.setHandler { _ in
+                TemporaryFiles.removeAll(finally: true)
+                exit(130)
+            }
+        } else {
+            SignalWatch.setHandler(nil)
+        }
+    }
 }
