@@ -23,7 +23,7 @@ extension Renderer {
         let images = source.map(Self.imageProvider)
         let reusable = previous.flatMap { $0.format == format && $0.dpi == dpi && format != .pdf ? $0 : nil }
         let pages = PageRecords(count: document.pageCount, previous: reusable)
-        try ImageBytes.$provider.withValue(images) { try write(document, format: format, dpi: dpi, images: images, into: pages) }
+        try ImageBytes.withProvider(images) { try write(document, format: format, dpi: dpi, images: images, into: pages) }
         let outline = document.headings.map { OutlineEntry(title: $0.mark.title, level: $0.mark.level, page: $0.page, anchor: $0.mark.anchor) }
         var result = RenderedDocument(format: format, files: pages.files, pageCount: document.pageCount, outline: outline, warnings: warnings,
                                       pageTexts: pages.texts)
@@ -36,7 +36,7 @@ extension Renderer {
     /// Loads and lays out the briefing at `path` of `source`.
     public func layout(briefingAt path: String, from source: (any InputSource)?, load: LoadOptions = LoadOptions()) throws -> (PagedDocument, [Diagnostic]) {
         guard let source else { return try layout(source: path, load: load) }
-        return try InputFile.$source.withValue(source) { try layout(source: path, load: load) }
+        return try InputFile.withSource(source) { try layout(source: path, load: load) }
     }
 
     /// Draws every page into `pages` (PNG pages on every core, as `writePages` does).
@@ -62,7 +62,7 @@ extension Renderer {
             try drawConcurrently(count: document.pageCount, pagePixels: pagePixels, page: { document.page($0 + 1) }) { index, page in
                 if pages.reuse(index, page) { return }
                 let sink = DataSink()
-                try ImageBytes.$provider.withValue(images) { try writer.writePNG(page.items, size: page.size, dpi: dpi, to: sink) }
+                try ImageBytes.withProvider(images) { try writer.writePNG(page.items, size: page.size, dpi: dpi, to: sink) }
                 pages.set(index, page, sink.data)
             }
         }

@@ -3,7 +3,7 @@ import Foundation
 /// Where the loaders read their inputs when not from the file system: files held in memory
 /// (`InMemoryFiles`) or one folder that nothing may leave (`ConfinedFolder`).
 ///
-/// `InputFile` asks the source bound to `InputFile.source` (a task-local, so concurrent renders
+/// `InputFile` asks the source bound to `InputFile.source` (bound to the thread, so concurrent renders
 /// each see their own); none bound means the file system, as the command line reads it.
 public protocol InputSource: Sendable {
     /// What is at `path`, as a loader names it (relative paths start from the briefing's folder).
@@ -22,11 +22,24 @@ public enum InputEntry: Sendable {
 }
 
 extension InputFile {
-    /// The source the loaders read from; nil: the file system.
-    @TaskLocal public static var source: (any InputSource)?
+    /// The source the loaders on this thread read from; nil: the file system.
+    public static var source: (any InputSource)? { ThreadValue.get(sourceKey) as? any InputSource }
 
-    /// Told every path a loader reads or looks for (`folio watch` learns what to watch from it).
-    @TaskLocal public static var observer: (@Sendable (String) -> Void)?
+    /// Told every path a loader on this thread reads or looks for (`folio watch` learns what to watch from it).
+    public static var observer: (@Sendable (String) -> Void)? { ThreadValue.get(observerKey) as? @Sendable (String) -> Void }
+
+    /// Runs `body` with the loaders on this thread reading from `source` (nil: the file system).
+    public static func withSource<T>(_ source: (any InputSource)?, _ body: () throws -> T) rethrows -> T {
+        try ThreadValue.with(sourceKey, source, body)
+    }
+
+    /// Runs `body` with every path the loaders on this thread touch told to `observer`.
+    public static func withObserver<T>(_ observer: (@Sendable (String) -> Void)?, _ body: () throws -> T) rethrows -> T {
+        try ThreadValue.with(observerKey, observer, body)
+    }
+
+    static let sourceKey = "folio.input-source"
+    static let observerKey = "folio.input-observer"
 
     /// Whether something is at `path` (through the bound source, else the file system).
     public static func exists(_ path: String) -> Bool {

@@ -33,7 +33,7 @@ public final class LiveSession {
     public func render<Output>(changed: Set<String> = [], _ body: (Renderer) throws -> Output) -> LiveRender<Output> {
         let recorder = PathRecorder()
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = Result { try InputFile.$observer.withValue(recorder.record) { try body(renderer) } }
+        let result = Result { try InputFile.withObserver(recorder.record) { try body(renderer) } }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         var inputs = recorder.paths
         inputs.insert(Renderer.loadPath(for: source))
