@@ -24,6 +24,9 @@ run: build
 
 test: setup
 	swift build --build-tests
+	# The example client of the library (docs/library.md): a package that depends on Folio by path.
+	swift build --package-path Examples/LibraryClient
+	Examples/LibraryClient/.build/debug/folio-memory-example .build/library-example.pdf APAC
 	swift test --skip-build --disable-swift-testing 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
 fuzz-build:

@@ -16,6 +16,11 @@ let package = Package(
         // Templates (Jinja-style) and CSV data files.
         .package(url: "https://github.com/stencilproject/Stencil.git", from: "0.15.1"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        // `folio serve` and `folio preview` only (the FolioServe target): HTTP, metrics, zip.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         // System libraries: Debian's -dev packages, installed by Scripts/setup.
@@ -44,9 +49,18 @@ let package = Package(
         .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "CRsvg", "FolioDisplay", "FolioPDFTags"]),
         .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo"]),
         .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
-        .executableTarget(name: "folio", dependencies: [
-            "Folio", "FolioBatch", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        // The HTTP render service and the live preview; Hummingbird stays out of the library product.
+        .target(name: "FolioServe", dependencies: [
+            "Folio", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"), "ZIPFoundation",
+            .product(name: "MultipartKit", package: "multipart-kit"),
         ]),
+        .executableTarget(name: "folio", dependencies: [
+            "Folio", "FolioBatch", "FolioServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Benchmarks/live: the in-memory API on the sample (Benchmarks/live/run.sh).
+        .executableTarget(name: "folio-memory-bench", dependencies: ["Folio"], path: "Benchmarks/live/MemoryBench"),
 
         .target(name: "FolioTestSupport", dependencies: ["Folio"], path: "Tests/FolioTestSupport"),
         .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport"]),
@@ -55,6 +69,7 @@ let package = Package(
         .testTarget(name: "FolioBatchTests", dependencies: ["FolioBatch", "FolioTestSupport"]),
         .testTarget(name: "FolioEndToEndTests", dependencies: ["Folio", "FolioTestSupport"],
                     exclude: ["References"]),
+        .testTarget(name: "FolioLiveTests", dependencies: ["Folio", "FolioServe", "FolioTestSupport", "ZIPFoundation"]),
     ],
     swiftLanguageModes: [.v6],
     cxxLanguageStandard: .cxx17

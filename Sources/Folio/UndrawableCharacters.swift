@@ -56,7 +56,7 @@ public enum UndrawableCharacters {
     static func locate(_ scalars: Set<UInt32>, in files: [String]) -> [UInt32: SourceLocation] {
         var found: [UInt32: SourceLocation] = [:]
         for file in files where found.count < scalars.count {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { continue }
+            guard let text = try? InputFile.read(file) else { continue }
             var line = 1, column = 1
             for scalar in text.unicodeScalars {
                 if scalars.contains(scalar.value), found[scalar.value] == nil {

@@ -62,25 +62,27 @@ final class SVGDocument {
 /// embedded once.
 enum ImageDecoder {
     static func decode(_ item: ImageItem) -> DecodedImage? {
-        if item.data == nil, item.encoding == .png {
+        // An in-memory render names images it holds (`ImageBytes`); others are files.
+        let provided = item.data == nil ? ImageBytes.provider?(item.path) : nil
+        if item.data == nil, provided == nil, item.encoding == .png {
             guard let surface = try? CairoSurface(cairo_image_surface_create_from_png(item.path), what: "image") else { return nil }
             setUniqueID(item.key, of: surface)
             return .raster(surface)
         }
-        if item.encoding == .svg { return svg(item).map(DecodedImage.vector) }
-        guard let bytes = item.data?.bytes ?? FileManager.default.contents(atPath: item.path),
+        if item.encoding == .svg { return svg(item, provided: provided).map(DecodedImage.vector) }
+        guard let bytes = item.data?.bytes ?? provided ?? FileManager.default.contents(atPath: item.path),
               let surface = raster(bytes) else { return nil }
         if item.encoding == .jpeg { attach(bytes, as: CAIRO_MIME_TYPE_JPEG, to: surface) }
         setUniqueID(item.key, of: surface)
         return .raster(surface)
     }
 
-    static func svg(_ item: ImageItem) -> SVGDocument? {
+    static func svg(_ item: ImageItem, provided: Data? = nil) -> SVGDocument? {
         var error: UnsafeMutablePointer<GError>?
         defer { if let error { g_error_free(error) } }
         let handle: UnsafeMutablePointer<RsvgHandle>?
-        if let data = item.data {
-            handle = data.bytes.withUnsafeBytes { raw in
+        if let bytes = item.data?.bytes ?? provided {
+            handle = bytes.withUnsafeBytes { raw in
                 rsvg_handle_new_from_data(raw.bindMemory(to: UInt8.self).baseAddress, gsize(raw.count), &error)
             }
         } else {

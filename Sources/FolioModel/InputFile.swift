@@ -24,8 +24,10 @@ public enum InputFile {
     /// The file's bytes, bounded by `maximumBytes`.
     public static func bytes(_ path: String, referencedFrom location: SourceLocation? = nil, what: String = "file") throws -> Data {
         let at = location ?? .start(of: path)
-        if path == standardInput, Overrides.text(for: path) == nil { return try StandardInput.bytes(at: at) }
+        observer?(path)
+        if path == standardInput, Overrides.text(for: path) == nil, source == nil { return try StandardInput.bytes(at: at) }
         if let text = Overrides.text(for: path) { return Data(text.utf8) }
+        if let source { return try sourceBytes(source, path: path, at: at, what: what) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw Diagnostic.error(at: at, "\(what) '\(path)' does not exist")

@@ -8,13 +8,13 @@ public enum LayoutLoader {
         var spec = try defaults()
         let isPath = reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
         if isPath {
-            let path = reference.hasPrefix("/") ? reference : (baseFolder as NSString).appendingPathComponent(reference)
+            let path = reference.hasPrefix("/") || baseFolder == "." ? reference : (baseFolder as NSString).appendingPathComponent(reference)
             try spec.apply(YAMLParsing.parse(InputFile.read(path, referencedFrom: location, what: "layout"), file: path))
             spec.name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             return spec
         }
         let local = (baseFolder as NSString).appendingPathComponent("Layouts/\(reference).yaml")
-        if FileManager.default.fileExists(atPath: local) {
+        if InputFile.exists(local) {
             try spec.apply(YAMLParsing.parse(InputFile.read(local, referencedFrom: location, what: "layout"), file: local))
         } else if let source = BuiltinLayouts.sources[reference] {
             if reference != "briefing" {
@@ -23,7 +23,7 @@ public enum LayoutLoader {
         } else {
             var known = Set(BuiltinLayouts.sources.keys)
             let folder = (baseFolder as NSString).appendingPathComponent("Layouts")
-            for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasSuffix(".yaml") {
+            for file in InputFile.names(in: folder) where file.hasSuffix(".yaml") {
                 known.insert(String(file.dropLast(5)))
             }
             throw Diagnostic.error(at: location, "unknown layout '\(reference)'", hints: Suggestions.hint(for: reference, in: Array(known)))

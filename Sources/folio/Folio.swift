@@ -13,7 +13,7 @@ struct Folio: ParsableCommand {
         Formats: see docs/FORMATS.md (briefings, data files, layouts, batch configs).
         """,
         version: FolioVersion.current,
-        subcommands: [Render.self, Charts.self, Batch.self, Check.self]
+        subcommands: [Render.self, Charts.self, Batch.self, Check.self, Watch.self, Serve.self, Preview.self]
     )
 }
 
