@@ -15,6 +15,10 @@ final class DockerfileTests: XCTestCase {
         "libhyphen-dev": ["libhyphen0"],
         "libpng-dev": ["libpng16-16"],
         "libyaml-dev": ["libyaml-0-2"],
+        "libqpdf-dev": ["libqpdf29"],
+        "libsource-highlight-dev": ["libsource-highlight4v5", "libsource-highlight-common", "libboost-regex1.74.0"],
+        "librsvg2-dev": ["librsvg2-2"],
+        "libgdk-pixbuf-2.0-dev": ["libgdk-pixbuf-2.0-0"],
     ]
     /// Packages of Scripts/setup needed only to build or test (not in the runtime image).
     static let buildOrTestOnly: Set = ["pkg-config", "poppler-utils", "qpdf", "bc", "wrk", "chromium", "chromium-driver"]
