@@ -3,6 +3,7 @@ import FolioDisplay
 @testable import FolioCharts
 @testable import FolioModel
 import XCTest
+import FolioTestSupport
 
 enum TimelineFixtures {
     /// A timeline fence whose body starts on line `line` of `file`.
@@ -43,18 +44,8 @@ enum TimelineFixtures {
         .deletingLastPathComponent().deletingLastPathComponent()
 }
 
-/// A small deterministic random generator (SplitMix64), so failures can be replayed from their seed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The shared SplitMix64 generator, under the name the timeline tests use.
+typealias SeededGenerator = SeededRandom
 
 /// Geometric checks on a laid-out timeline scene.
 enum SceneChecks {

@@ -1,6 +1,7 @@
 import FolioDisplay
 @testable import FolioLayout
 import XCTest
+import FolioTestSupport
 
 /// The page composer on plain units: floats, footnotes, columns and turned pages, checked on the
 /// page plans (what lands where) rather than on pictures.
@@ -173,15 +174,3 @@ final class PageComposerTests: XCTestCase {
     }
 }
 
-/// A small deterministic generator (SplitMix64) for property tests.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
