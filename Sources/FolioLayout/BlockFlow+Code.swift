@@ -18,12 +18,75 @@ extension BlockFlow {
     static let continuationMark = "↪"
 
     /// The drawn lines of code `spans` (newlines separate source lines) in a block `width` wide.
+    ///
+    /// Plain source lines are shaped a chunk at a time, one paragraph per line in one measurement, so a
+    /// long block costs a few hundred measurements, not one per line (40,000 lines: 1.8 s of layout).
+    /// A highlighted or linked line, one too wide for the block, and one with right-to-left text are
+    /// measured alone.
     func codeLines(_ spans: [TextSpan], style: TextStyle, width: Double) -> [CodeLine] {
         var result: [CodeLine] = []
+        var chunk: [[TextSpan]] = []
+        var chunkBytes = 0
+        func flush() {
+            guard !chunk.isEmpty else { return }
+            result += chunkLines(chunk, style: style, width: width)
+            chunk = []
+            chunkBytes = 0
+        }
         for source in Self.sourceLines(spans) {
-            result += wrappedCodeLine(source, style: style, width: width)
+            let bytes = source.reduce(1) { $0 + $1.text.utf8.count }
+            if source.count != 1 || source[0].style != style || source[0].link != nil || source[0].object != nil || bytes > Self.codeChunkBytes / 4
+                || Self.hasRightToLeft(source) {
+                flush()
+                result += wrappedCodeLine(source, style: style, width: width)
+                continue
+            }
+            if chunkBytes + bytes > Self.codeChunkBytes { flush() }
+            chunk.append(source)
+            chunkBytes += bytes
+        }
+        flush()
+        return result
+    }
+
+    /// The most text shaped as one chunk of code lines: under the size at which the measurer cuts a
+    /// paragraph into windows.
+    static let codeChunkBytes = 3000
+
+    /// Lines of a chunk of source lines (each one span of the block's style): shaped together as one
+    /// span without wrapping (Pango's cost per line grows with the attributes before it, so spans
+    /// are not mixed); a line wider than the block is wrapped alone. Measured line by line if the
+    /// chunk does not come back as one line per source line.
+    private func chunkLines(_ sources: [[TextSpan]], style: TextStyle, width: Double) -> [CodeLine] {
+        guard sources.count > 1 else { return wrappedCodeLine(sources[0], style: style, width: width) }
+        let text = sources.map { $0.map(\.text).joined() }.joined(separator: "\n")
+        let paragraph = StyledParagraph(spans: [TextSpan(text, style: style)], alignment: .left, lang: lang, preformatted: true)
+        let lines = measurer.breakLines(paragraph, width: Self.unwrappedWidth)
+        guard lines.count == sources.count,
+              zip(lines, sources).allSatisfy({ line, source in line.text == source.map(\.text).joined() }) else {
+            return sources.flatMap { wrappedCodeLine($0, style: style, width: width) }
+        }
+        var result: [CodeLine] = []
+        for (line, source) in zip(lines, sources) {
+            result += line.width <= width ? [CodeLine(line: line)] : wrappedCodeLine(source, style: style, width: width)
         }
         return result
+    }
+
+    /// A width no line of a chunk reaches.
+    static let unwrappedWidth = 1_000_000.0
+
+    /// Whether a line holds right-to-left letters or controls (measured alone, with its own direction).
+    static func hasRightToLeft(_ spans: [TextSpan]) -> Bool {
+        spans.contains { span in
+            span.text.unicodeScalars.contains { scalar in
+                switch scalar.value {
+                case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF,
+                     0x200F, 0x202B, 0x202E, 0x2067: return true
+                default: return false
+                }
+            }
+        }
     }
 
     /// Lines of code as flow units inside the block's frame; a page may break anywhere but right

@@ -120,6 +120,6 @@ public final class PagedDocument: @unchecked Sendable {
             }
             for item in unit.items { items.append(item.translated(dx: dx, dy: dy)) }
         }
-        return items
+        return BackdropMerging.merged(items)
     }
 }

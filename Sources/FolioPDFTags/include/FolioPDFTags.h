@@ -3,7 +3,7 @@
 // Cairo 1.16 marks content (`/Role <</MCID n>> BDC … EMC`) where Folio asks it to, but its own
 // structure tree loses content and cannot carry attributes (/Alt, /Scope, /Lang), artifacts, XMP
 // metadata or output intents. Folio records the structure while drawing and hands it here: this
-// replaces Cairo's tree with that one, renumbers every marked-content sequence in page order
+// replaces Cairo's tree with that one, renumbers every marked-content sequence in page order (the lines Cairo writes for them)
 // (artifacts become `/Artifact BMC`), and adds what the catalog needs. Plain C, for Swift.
 #ifndef FOLIO_PDF_TAGS_H
 #define FOLIO_PDF_TAGS_H
