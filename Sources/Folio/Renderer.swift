@@ -97,7 +97,8 @@ public final class Renderer {
         return PDFMetadata(title: metadata.title, author: metadata.authors.joined(separator: ", "),
                            subject: metadata.subject ?? metadata.subtitle ?? "", keywords: metadata.keywords.joined(separator: ", "),
                            creator: "Folio \(FolioVersion.current)", date: DocumentDate.pdfDate(for: metadata))
-            .with(lang: metadata.lang, standards: document.layout.pdfStandards.compactMap(PDFStandard.init(rawValue:)))
+            .with(lang: metadata.lang, standards: document.layout.pdfStandards.compactMap(PDFStandard.init(rawValue:)),
+                  pageLabels: document.pageLabelRanges)
     }
 
     /// Writes `NAME-001.EXT`, … into `folder`: all to temporaries first, renamed once every page succeeded.

@@ -1,3 +1,5 @@
+import FolioDisplay
+
 /// Document information written into a PDF.
 public struct PDFMetadata: Sendable {
     public var title: String
@@ -11,6 +13,8 @@ public struct PDFMetadata: Sendable {
     public var lang: String = ""
     /// Standards to conform to (XMP identifiers, output intent); the PDF is tagged either way.
     public var standards: [PDFStandard] = []
+    /// How a viewer numbers the pages (`/PageLabels`); empty, or one arabic range from 1: as counted.
+    public var pageLabels: [PageLabelRange] = []
 
     public init(title: String, author: String = "", subject: String = "", keywords: String = "",
                 creator: String = "Folio", date: String) {
@@ -25,10 +29,11 @@ public struct PDFMetadata: Sendable {
 
 extension PDFMetadata {
     /// The same information with the document language and standards set.
-    public func with(lang: String, standards: [PDFStandard] = []) -> PDFMetadata {
+    public func with(lang: String, standards: [PDFStandard] = [], pageLabels: [PageLabelRange] = []) -> PDFMetadata {
         var copy = self
         copy.lang = lang
         copy.standards = standards
+        copy.pageLabels = pageLabels
         return copy
     }
 }

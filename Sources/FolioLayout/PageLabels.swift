@@ -1,3 +1,4 @@
+import FolioDisplay
 import FolioModel
 
 /// What `{page}` and `{pages}` print: one count through the document, or the cover and contents
@@ -20,6 +21,21 @@ struct PageLabels {
     func pages(_ number: Int) -> String {
         guard let front = apart else { return layout.pageNumbers.style.format(totalPages) }
         return number <= frontPages ? front.format(frontPages) : layout.pageNumbers.style.format(totalPages - frontPages)
+    }
+
+    /// The same numbering for a PDF viewer's page labels: one range, or the front pages and the body.
+    var ranges: [PageLabelRange] {
+        let body = Self.labelStyle(layout.pageNumbers.style)
+        guard let front = apart else { return [PageLabelRange(firstPage: 0, style: body)] }
+        return [PageLabelRange(firstPage: 0, style: Self.labelStyle(front)), PageLabelRange(firstPage: frontPages, style: body)]
+    }
+
+    static func labelStyle(_ style: LayoutSpec.NumberStyle) -> PageLabelRange.Style {
+        switch style {
+        case .arabic: return .arabic
+        case .roman: return .roman
+        case .upperRoman: return .upperRoman
+        }
     }
 
     /// The number printed for body page `index` (0-based) in the contents list.

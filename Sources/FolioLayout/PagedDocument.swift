@@ -45,6 +45,11 @@ public final class PagedDocument: @unchecked Sendable {
     var frontPageCount: Int { (coverItems == nil ? 0 : 1) + tocPlans.count }
     public var pageCount: Int { frontPageCount + bodyPlans.count }
 
+    /// How a PDF viewer numbers the pages: as `{page}` prints them.
+    public var pageLabelRanges: [PageLabelRange] {
+        PageLabels(layout: theme.layout, frontPages: frontPageCount, totalPages: pageCount).ranges
+    }
+
     /// The size of page `number` (1-based): turned pages swap the layout's width and height.
     public func size(ofPage number: Int) -> Size {
         let index = number - 1 - frontPageCount
@@ -99,9 +104,21 @@ public final class PagedDocument: @unchecked Sendable {
     func place(_ plan: PagePlan, units: [FlowUnit]) -> [DisplayItem] {
         let left = theme.layout.margins.left, top = theme.layout.margins.top
         var items: [DisplayItem] = []
+        // A footnote's lines on this page form one Note element (a note continued on the next page is another).
+        var openNote: Int?
         for placement in plan {
             let unit: FlowUnit
             let dx = left + placement.x, dy = top + placement.y
+            var note: Int?
+            if case .footnote(let number, _) = placement.source { note = number }
+            if let open = openNote, open != note {
+                items.append(.structure(.end))
+                openNote = nil
+            }
+            if let note, openNote == nil {
+                items.append(.structure(.begin(StructureElement(.note))))
+                openNote = note
+            }
             switch placement.source {
             case .unit(let index):
                 unit = units[index]
@@ -120,6 +137,7 @@ public final class PagedDocument: @unchecked Sendable {
             }
             for item in unit.items { items.append(item.translated(dx: dx, dy: dy)) }
         }
+        if openNote != nil { items.append(.structure(.end)) }
         return BackdropMerging.merged(items)
     }
 }

@@ -130,6 +130,12 @@ struct folio_pdf_tags {
     std::vector<int> roots;
     std::map<int, std::string> patterns;
     std::map<std::pair<int, int>, std::string> annotationContents;
+    struct LabelRange {
+        int page;
+        std::string style;
+        int first;
+    };
+    std::vector<LabelRange> pageLabels;
     std::vector<std::pair<std::string, std::string>> info;
     std::string lang;
     std::string xmp;
@@ -181,6 +187,10 @@ void folio_pdf_tags_annotation(folio_pdf_tags *tags, int element, int page, int 
 }
 
 void folio_pdf_tags_page_marks(folio_pdf_tags *tags, int page, const char *pattern) { tags->patterns[page] = pattern; }
+
+void folio_pdf_tags_page_label(folio_pdf_tags *tags, int page, const char *style, int first) {
+    tags->pageLabels.push_back({page, style, first});
+}
 
 void folio_pdf_tags_language(folio_pdf_tags *tags, const char *lang) { tags->lang = lang; }
 
@@ -372,6 +382,19 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
     preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
     root.replaceKey("/ViewerPreferences", preferences);
     if (!tags.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(tags.lang));
+    if (!tags.pageLabels.empty()) {
+        QPDFObjectHandle ranges = QPDFObjectHandle::newArray();
+        for (auto const &range : tags.pageLabels) {
+            QPDFObjectHandle label = QPDFObjectHandle::newDictionary();
+            label.replaceKey("/S", name(range.style));
+            if (range.first != 1) label.replaceKey("/St", QPDFObjectHandle::newInteger(range.first));
+            ranges.appendItem(QPDFObjectHandle::newInteger(range.page));
+            ranges.appendItem(label);
+        }
+        QPDFObjectHandle labels = QPDFObjectHandle::newDictionary();
+        labels.replaceKey("/Nums", ranges);
+        root.replaceKey("/PageLabels", labels);
+    }
 
     if (!tags.info.empty()) {
         QPDFObjectHandle trailer = pdf.getTrailer();

@@ -89,6 +89,34 @@ final class PageCompositionTests: XCTestCase {
         XCTAssertTrue(dests.contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("3 ") && $0.hasSuffix("\"fnref-1\"") })
     }
 
+    /// A viewer numbers the pages as their footers do (`/PageLabels`: I, II, then 1, 2, 3), and the
+    /// footnote is a Note in the structure tree, its number and text inside it.
+    func testPageLabelsFollowTheFootersAndFootnotesAreNotes() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let source = try briefing(in: folder)
+        let pdf = folder.appendingPathComponent("out.pdf").path
+        let run = try TestSupport.folio(["render", source, "-o", pdf], environment: TestSupport.pinnedFonts)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let json = try TestSupport.run(["qpdf", "--json", "--json-key=pagelabels", pdf])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let labels = try XCTUnwrap(object["pagelabels"] as? [[String: Any]])
+        let ranges = labels.map { entry -> String in
+            let label = entry["label"] as? [String: Any]
+            return "\(entry["index"] ?? "?") \(label?["/S"] ?? "?") \(label?["/St"] ?? 1)"
+        }
+        XCTAssertEqual(ranges, ["0 /R 1", "2 /D 1"], "\(labels)")
+
+        let tree = try PDFStructure(path: pdf)
+        let notes = tree.elements.filter { $0.role == "Note" }
+        XCTAssertEqual(notes.count, 1, "one footnote, on one page: \(tree.roles)")
+        let note = try XCTUnwrap(notes.first)
+        XCTAssertFalse(note.content.isEmpty, "the note's number is marked content of the note itself")
+        let index = try XCTUnwrap(tree.elements.firstIndex { $0.role == "Note" })
+        XCTAssertEqual(tree.elements[index + 1].role, "P", "the note's text is a paragraph inside it")
+        XCTAssertEqual(tree.elements[index + 1].depth, note.depth + 1)
+    }
+
     func testTurnedPageAndColumnsInPixels() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         let source = try briefing(in: folder)

@@ -20,6 +20,12 @@ struct TaggedPDF {
         addTree(to: tags)
         for (page, marks) in structure.pageMarks.enumerated() { folio_pdf_tags_page_marks(tags, Int32(page), marks) }
         if !metadata.lang.isEmpty { folio_pdf_tags_language(tags, metadata.lang) }
+        // Labels only when they differ from the page count a viewer shows anyway.
+        if metadata.pageLabels.contains(where: { $0.style != .arabic || $0.firstNumber != 1 || $0.firstPage != 0 }) {
+            for range in metadata.pageLabels {
+                folio_pdf_tags_page_label(tags, Int32(range.firstPage), range.style.rawValue, Int32(range.firstNumber))
+            }
+        }
         if !metadata.standards.isEmpty { try addStandards(to: tags) }
         let status = cairoPDF.withUnsafeBytes { folio_pdf_tags_apply(tags, $0.baseAddress, $0.count) }
         guard status == 0 else { throw RenderError.io("cannot tag the PDF: \(String(cString: folio_pdf_tags_error(tags)))") }

@@ -31,6 +31,9 @@ void folio_pdf_tags_annotation(folio_pdf_tags *tags, int element, int page, int 
 /// The marked-content sequences of a page in drawing order: `R` real content (numbered 0, 1, … in
 /// order), `A` an artifact. The page must have exactly this many.
 void folio_pdf_tags_page_marks(folio_pdf_tags *tags, int page, const char *pattern);
+/// A page label range (`/PageLabels`): from page `page` (0-based) on, numbers in `style` (`D`, `r`
+/// or `R`) starting at `first`.
+void folio_pdf_tags_page_label(folio_pdf_tags *tags, int page, const char *style, int first);
 /// The catalog's `/Lang`.
 void folio_pdf_tags_language(folio_pdf_tags *tags, const char *lang);
 /// A document information entry (`Producer`, `CreationDate`, …), replacing Cairo's.
