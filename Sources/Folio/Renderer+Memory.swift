@@ -20,7 +20,10 @@ extension Renderer {
     public func render(briefingAt path: String, from source: (any InputSource)?, format: OutputFormat = .pdf,
                        dpi: Double = 150, load: LoadOptions = LoadOptions(), previous: RenderedDocument? = nil) throws -> RenderedDocument {
         let (document, warnings) = try layout(briefingAt: path, from: source, load: load)
-        if source != nil, let refused = warnings.first(where: Self.isRefusedImage) {
+        // An image the source refused (outside its files, a symlink) or a remote one: read from a
+        // file system it is a warning and a placeholder; in memory (a service, an application) it
+        // is an error, so a request naming a file it did not give is refused, not half-drawn.
+        if source != nil, let refused = warnings.first(where: { $0.kind == .remoteImage || $0.kind == .refusedImage }) {
             throw Diagnostic.error(at: refused.location, refused.message.replacingOccurrences(of: "; a placeholder is drawn", with: ""),
                                    hints: ["give the image among the request's files"])
         }
@@ -35,15 +38,6 @@ extension Renderer {
         result.pageHashes = pages.hashes
         result.pagesDrawn = pages.drawn
         return result
-    }
-
-    /// An image the source refused (outside its files, a symlink) or a remote one. Read from a
-    /// file system it would be a warning and a placeholder; in memory (a service, an application)
-    /// it is an error, so a request naming a file it did not give is refused, not half-drawn.
-    /// (The messages are the image resolver's and `InputFile`'s own.)
-    static func isRefusedImage(_ warning: Diagnostic) -> Bool {
-        warning.message.hasPrefix("image '") && warning.message.contains("' cannot be read: ")
-            || warning.message.hasPrefix("remote image '")
     }
 
     /// Loads and lays out the briefing at `path` of `source`.

@@ -7,6 +7,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// Extra lines that help fix the problem ("did you mean ...").
     public var hints: [String]
+    /// What kind of problem this is, for callers that act on some kinds; nil: any other.
+    public var kind: Kind?
+
+    /// Problems some callers treat apart.
+    public enum Kind: String, Hashable, Sendable {
+        /// An image on the network (never fetched).
+        case remoteImage
+        /// An image the input source refused to give (outside its files, a symlink).
+        case refusedImage
+    }
 
     public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String, hints: [String] = []) {
         self.severity = severity

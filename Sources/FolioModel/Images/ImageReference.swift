@@ -65,6 +65,8 @@ public struct ImageReference: Hashable, Sendable {
     public var failure: String?
     /// Hints that go with `failure`'s warning.
     public var failureHints: [String] = []
+    /// The failure's kind, when callers may treat it apart (remote, refused).
+    public var failureKind: Diagnostic.Kind?
     public var location: SourceLocation
 
     public init(alt: String, target: String, location: SourceLocation) {

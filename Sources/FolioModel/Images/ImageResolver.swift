@@ -16,7 +16,7 @@ struct ImageResolver {
         if var image = cache?.lookup(target) {
             image.alt = alt
             image.location = location
-            if let failure = image.failure { log.add(.warning(at: location, failure + "; a placeholder is drawn", hints: image.failureHints)) }
+            if let failure = image.failure { log.add(Self.warning(at: location, failure, hints: image.failureHints, kind: image.failureKind)) }
             return image
         }
         let image = resolveAnew(target, alt: alt, at: location)
@@ -36,7 +36,8 @@ struct ImageResolver {
             bytes = decoded.bytes
             image.data = ImageBytes(bytes)
         } else if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
-            return failed(image, "remote image '\(image.target)' is not fetched", hints: ["save it beside the briefing and link the file"])
+            return failed(image, "remote image '\(image.target)' is not fetched", hints: ["save it beside the briefing and link the file"],
+                          kind: .remoteImage)
         } else if trimmed.isEmpty {
             return failed(image, "image has no file name")
         } else if let scheme = Self.scheme(of: lower), scheme != "file" {
@@ -49,7 +50,8 @@ struct ImageResolver {
             do {
                 bytes = try InputFile.bytes(path, referencedFrom: location, what: "image")
             } catch let diagnostic as Diagnostic {
-                return failed(image, diagnostic.message.replacingOccurrences(of: "'\(path)'", with: "'\(image.target)'"))
+                return failed(image, diagnostic.message.replacingOccurrences(of: "'\(path)'", with: "'\(image.target)'"),
+                              kind: Self.isRefused(path) ? .refusedImage : nil)
             } catch {
                 return failed(image, "cannot read image '\(image.target)'")
             }
@@ -69,12 +71,26 @@ struct ImageResolver {
     }
 
     /// `image` marked as not drawable, with a warning at its position.
-    func failed(_ image: ImageReference, _ message: String, hints: [String] = []) -> ImageReference {
+    func failed(_ image: ImageReference, _ message: String, hints: [String] = [], kind: Diagnostic.Kind? = nil) -> ImageReference {
         var result = image
         result.failure = message
         result.failureHints = hints
-        log.add(.warning(at: image.location, message + "; a placeholder is drawn", hints: hints))
+        result.failureKind = kind
+        log.add(Self.warning(at: image.location, message, hints: hints, kind: kind))
         return result
+    }
+
+    /// The warning for an image that is drawn as a placeholder.
+    static func warning(at location: SourceLocation, _ failure: String, hints: [String], kind: Diagnostic.Kind?) -> Diagnostic {
+        var warning = Diagnostic.warning(at: location, failure + "; a placeholder is drawn", hints: hints)
+        warning.kind = kind
+        return warning
+    }
+
+    /// Whether the input source bound to this thread refuses `path` (only asked after a failed read).
+    static func isRefused(_ path: String) -> Bool {
+        guard let source = InputFile.source, case .refused = source.entry(at: path) else { return false }
+        return true
     }
 
     /// A URL scheme (`ftp` in `ftp://…`, `mailto` in `mailto:…`), or nil for a path (`C:` is a drive).
