@@ -28,3 +28,14 @@ if [ -n "${BASE_FOLIO:-}" ]; then
   base=$(measure "sample → PDF, before tagging (BASE_FOLIO)" "$BASE_FOLIO" render "$SAMPLE" -o "$WORK/a11y-base.pdf")
   echo "$tagged $base" | awk '{ printf "tagged / before: wall %.3f, cpu %.3f (budget 1.15)\n", $1 / $3, $2 / $4 }' >&2
 fi
+
+# The structure checks of TaggedPDFTests on Folio's PDF/UA-1 output and, where Typst is installed
+# (the peers' harness: pip install typst), on Typst's ua-1 output of the same article, side by side.
+PEERS=${PEERS:-../shared/peers}
+"$FOLIO" render "$SAMPLE" --pdf-standard ua-1 -o "$WORK/a11y-folio-ua.pdf" >/dev/null
+files=("$WORK/a11y-folio-ua.pdf")
+if python3 -c "import typst" 2>/dev/null && [ -f "$PEERS/inputs/briefing.typ" ]; then
+  (cd "$PEERS" && python3 -c "import sys, typst; typst.compile('inputs/briefing.typ', output=sys.argv[1], root='.', pdf_standards=['ua-1'])" \
+    "$WORK/a11y-typst-ua.pdf") && files+=("$WORK/a11y-typst-ua.pdf")
+fi
+python3 Benchmarks/a11y/structure.py "${files[@]}" >&2

@@ -7,7 +7,19 @@ extension ItemPainter {
     func drawText(_ item: TextItem, on cr: OpaquePointer) {
         let line = item.line
         if !line.glyphRuns.isEmpty {
-            for run in line.glyphRuns { drawGlyphRun(run, origin: item.origin, on: cr) }
+            var inSpan = false
+            for run in line.glyphRuns {
+                guard let structure else {
+                    drawGlyphRun(run, origin: item.origin, on: cr)
+                    continue
+                }
+                // A run in another language: a span of its own, inside what the line belongs to.
+                if let lang = run.lang { structure.mark(.begin(StructureElement(.span, lang: lang))) }
+                if run.lang != nil || inSpan { structure.content(on: cr) }
+                drawGlyphRun(run, origin: item.origin, on: cr)
+                if run.lang != nil { structure.mark(.end) }
+                inSpan = run.lang != nil
+            }
             return
         }
         guard !line.spans.isEmpty, let built = builderMake(line) else { return }

@@ -189,8 +189,10 @@ public final class PangoMeasurer: TextMeasuring {
             if let justifyWidth, !justification.gaps.isEmpty { result.justifiedWidth = justifyWidth }
             result.rightToLeft = rightToLeft
             result.objects = text.objectRuns(line: line, justification: justification, lead: lead)
-            result.glyphRuns = GlyphExtraction(fonts: fonts, built: built, spans: spans)
+            var runs = GlyphExtraction(fonts: fonts, built: built, spans: spans)
                 .runs(of: line, lineEnd: text.trailingSpaceStart, justification: justification, lead: lead)
+            for index in runs.indices { runs[index].lang = ScriptLanguage.spanLanguage(of: runs[index].text, in: lang) }
+            result.glyphRuns = runs
             lines.append(result)
         } while pango_layout_iter_next_line(iterator) != 0
         return lines

@@ -15,6 +15,9 @@ public struct GlyphRun: Hashable, Sendable {
     public var clusters: [GlyphCluster]
     /// Clusters run from the end of the text backwards (right-to-left runs).
     public var backward: Bool
+    /// The run's language where its script tells it and it is not the paragraph's (`ScriptLanguage`):
+    /// a tagged PDF marks the run as a span in that language.
+    public var lang: String?
 
     public init(font: FontHandle, style: TextStyle, x: Double, width: Double, glyphs: [PositionedGlyph], text: String,
                 clusters: [GlyphCluster], backward: Bool = false) {

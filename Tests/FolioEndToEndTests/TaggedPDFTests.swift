@@ -178,6 +178,47 @@ final class TaggedPDFTests: XCTestCase {
         XCTAssertEqual(try PDFStructure(path: output).elements.first { $0.role == "Figure" }?.alt, "A test picture")
     }
 
+    /// Words in a script that tells their language (Han, Hangul, Greek) are spans with their own
+    /// `/Lang` inside the paragraph; the document's own language and plain Latin get none.
+    func testRunsInAnotherScriptAreSpansWithTheirLanguage() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let source = try TestSupport.write("""
+            ---
+            title: Languages
+            lang: en
+            ---
+
+            The site AiToEarn官网 says 안녕하세요 and καλημέρα, then goes on in English.
+
+            Plain English only, café included.
+            """, to: "l.md", in: folder)
+        let output = folder.appendingPathComponent("l.pdf").path
+        let run = try TestSupport.folio(["render", source, "-o", output], environment: TestSupport.pinnedFonts)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let tree = try PDFStructure(path: output)
+        let spans = tree.elements.enumerated().filter { $0.element.role == "Span" }
+        let languages = spans.compactMap { ($0.element.dictionary["/Lang"] as? String).map(PDFStructure.text) }
+        XCTAssertEqual(languages, ["zh", "ko", "el"], "\(tree.roles)")
+        for (index, span) in spans {
+            XCTAssertFalse(span.content.isEmpty, "a span holds its marked content")
+            let parent = tree.elements[..<index].last { $0.depth == span.depth - 1 }
+            XCTAssertEqual(parent?.role, "P", "the span sits in its paragraph")
+        }
+        // Every MCID in the content is still in the tree.
+        var inTree: [String: Set<Int>] = [:]
+        for element in tree.elements { for (page, mcid) in element.content { inTree[page, default: []].insert(mcid) } }
+        for page in tree.pages {
+            let dict = try XCTUnwrap(tree.object(page) as? [String: Any])
+            let stream = try PDFStructure.streamData(output, object: try XCTUnwrap(dict["/Contents"] as? String))
+            let mcids = Set(stream.components(separatedBy: "/MCID ").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) })
+            XCTAssertEqual(mcids, inTree[page] ?? [])
+        }
+        // A Japanese document: its kana and kanji are its own language, not spans.
+        let japanese = try TestSupport.write("---\ntitle: 日本語\nlang: ja\n---\n\nこれは日本語の文章です。\n", to: "j.md", in: folder)
+        XCTAssertEqual(try TestSupport.folio(["render", japanese, "-o", output], environment: TestSupport.pinnedFonts).status, 0)
+        XCTAssertFalse(try PDFStructure(path: output).roles.contains("Span"))
+    }
+
     func testLayoutNamesStandardsAndUnknownOnesArePositionedErrors() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         try TestSupport.write("pdf:\n  standards: [ua-1]\n", to: "ua.yaml", in: folder)
