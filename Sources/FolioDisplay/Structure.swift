@@ -31,12 +31,15 @@ public struct StructureElement: Hashable, Sendable {
     public var lang: String?
     /// A header cell's scope.
     public var scope: Scope?
+    /// The element's text when it has no drawn content (a cell of a chart's data table).
+    public var actualText: String?
 
-    public init(_ role: Role, alt: String? = nil, lang: String? = nil, scope: Scope? = nil) {
+    public init(_ role: Role, alt: String? = nil, lang: String? = nil, scope: Scope? = nil, actualText: String? = nil) {
         self.role = role
         self.alt = alt
         self.lang = lang
         self.scope = scope
+        self.actualText = actualText
     }
 
     public static let artifact = StructureElement(.artifact)

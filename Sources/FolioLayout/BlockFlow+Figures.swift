@@ -43,6 +43,9 @@ extension BlockFlow {
         let alt = measurer.estimatesOnly ? "" : chartDescriptions[chart.id] ?? ChartDescription.text(for: chart, data: briefing.data)
         chartDescriptions[chart.id] = alt
         addFigure([group], height: size.height * scale, caption: drawing.caption, alt: alt, in: context, id: chart.id)
+        if theme.layout.pdfDataTables, !measurer.estimatesOnly, let table = ChartDataTable.make(for: chart, data: briefing.data) {
+            units[units.count - 1].items += Self.structureOnly(table)
+        }
         if !drawing.continuations.isEmpty { units[units.count - 1].splitChartID = chart.id }
         let number = figureCount
         for (index, part) in drawing.continuations.enumerated() {
@@ -54,6 +57,23 @@ extension BlockFlow {
             unit.breakBefore = true
             units.append(unit)
         }
+    }
+
+    /// `table` as structure marks alone (Table, THead/TBody, TR, TH/TD with their text): in a tagged
+    /// PDF's tree, read by screen readers, and drawn nowhere.
+    static func structureOnly(_ table: ChartDataTable) -> [DisplayItem] {
+        func row(_ cells: [String], header: Bool) -> [DisplayItem] {
+            DisplayItem.tagged(StructureElement(.tableRow), cells.flatMap { cell in
+                DisplayItem.tagged(header ? StructureElement(.tableHeader, scope: .column, actualText: cell)
+                                          : StructureElement(.tableCell, actualText: cell), [])
+            })
+        }
+        var body = table.rows.flatMap { row($0, header: false) }
+        if table.truncated {
+            body += row(["(the first \(table.rows.count) rows)"] + Array(repeating: "", count: max(0, table.header.count - 1)), header: false)
+        }
+        return DisplayItem.tagged(StructureElement(.table), DisplayItem.tagged(StructureElement(.tableHead), row(table.header, header: true))
+                                  + DisplayItem.tagged(StructureElement(.tableBody), body))
     }
 
     /// A figure unit: the items, then "Figure N. caption" beneath, never split.

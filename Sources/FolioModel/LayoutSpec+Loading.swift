@@ -128,7 +128,8 @@ extension LayoutSpec {
     public static let pdfStandardNames = ["ua-1", "a-2b"]
 
     mutating func applyPDF(_ value: YAMLValue) throws {
-        let fields = try value.fields("pdf", allowed: ["standards"])
+        let fields = try value.fields("pdf", allowed: ["standards", "data-tables"])
+        if let tables = fields["data-tables"] { pdfDataTables = try tables.bool("true or false") }
         guard let standards = fields["standards"] else { return }
         pdfStandards = []
         for entry in try standards.sequence("a list of standards", allowSingle: true) {

@@ -31,6 +31,9 @@ public struct LayoutSpec: Hashable, Sendable {
     public var columnGap = 18.0
     /// PDF standards to conform to (`pdf: { standards: [ua-1, a-2b] }`): `ua-1`, `a-2b`.
     public var pdfStandards: [String] = []
+    /// `pdf: { data-tables: true }`: each chart is followed, in the PDF's structure tree only, by a
+    /// table of its data (`ChartDataTable`), for readers that want the figures.
+    public var pdfDataTables = false
 
     public init() {}
 

@@ -219,6 +219,43 @@ final class TaggedPDFTests: XCTestCase {
         XCTAssertFalse(try PDFStructure(path: output).roles.contains("Span"))
     }
 
+    /// `pdf: { data-tables: true }`: each chart's Figure is followed in the tree by a table of its
+    /// data (header cells scoped to their columns, every cell's text as /ActualText); nothing more is drawn.
+    func testDataTablesFollowEachChartInTheTreeOnly() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let layout = try TestSupport.write("pdf: { data-tables: true }\n", to: "tables.yaml", in: folder)
+        let plain = folder.appendingPathComponent("plain.pdf").path, tables = folder.appendingPathComponent("tables.pdf").path
+        let emptyLayout = try TestSupport.write("pdf: { data-tables: false }\n", to: "plain.yaml", in: folder)
+        for (layout, output) in [(layout, tables), (emptyLayout, plain)] {
+            let run = try TestSupport.folio(["render", TestSupport.sampleBriefing, "--layout", layout, "-o", output])
+            XCTAssertEqual(run.status, 0, run.stderr)
+        }
+        let tree = try PDFStructure(path: tables)
+        func text(_ element: PDFStructure.Element) -> String? { (element.dictionary["/ActualText"] as? String).map(PDFStructure.text) }
+        var chartTables = 0
+        for (index, element) in tree.elements.enumerated() where element.role == "Figure" {
+            // Figure, its Caption, then the data table at the Figure's depth.
+            guard let table = tree.elements[(index + 1)...].firstIndex(where: { $0.depth <= element.depth && $0.role != "Caption" }),
+                  tree.elements[table].role == "Table" else { continue }
+            chartTables += 1
+            let cells = tree.elements[table...].prefix { $0.depth > element.depth || $0.role == "Table" }
+            let headers = cells.filter { $0.role == "TH" }
+            XCTAssertFalse(headers.isEmpty)
+            XCTAssertTrue(headers.allSatisfy { text($0) != nil && ($0.dictionary["/A"].map { "\($0)".contains("Column") } ?? false) })
+            XCTAssertTrue(cells.filter { $0.role == "TD" }.allSatisfy { text($0) != nil && $0.content.isEmpty }, "cells carry text, no drawn content")
+            if headers.compactMap(text) == ["Date", "Event", "Lane", "Category"] {
+                let events = cells.filter { $0.role == "TD" }.compactMap(text)
+                XCTAssertTrue(events.contains("Llama 3.1 (405B, 70B, 8B)"), "\(events)")
+                XCTAssertTrue(events.contains("2013-12") && events.contains("Industry") && events.contains("Rival launch"))
+            }
+        }
+        XCTAssertEqual(chartTables, 4, "one table after each of the sample's four charts: \(tree.roles)")
+        XCTAssertEqual(try PDFStructure(path: plain).roles.filter { $0 == "Table" }.count, 1, "without the option, only the drawn table")
+        // The pages look the same: the tables are in the tree only.
+        let text = { (path: String) in try TestSupport.run(["pdftotext", path, "-"]).stdout }
+        XCTAssertEqual(try text(tables), try text(plain))
+    }
+
     func testLayoutNamesStandardsAndUnknownOnesArePositionedErrors() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         try TestSupport.write("pdf:\n  standards: [ua-1]\n", to: "ua.yaml", in: folder)

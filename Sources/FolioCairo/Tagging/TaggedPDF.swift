@@ -42,6 +42,7 @@ struct TaggedPDF {
             indices[index] = element
             if let alt = node.element.alt { folio_pdf_tags_text(tags, element, "Alt", CairoText.sanitized(alt)) }
             if let lang = node.element.lang, lang != metadata.lang { folio_pdf_tags_text(tags, element, "Lang", lang) }
+            if let text = node.element.actualText { folio_pdf_tags_text(tags, element, "ActualText", CairoText.sanitized(text)) }
             if let scope = node.element.scope { folio_pdf_tags_attribute(tags, element, "Table", "Scope", scope.rawValue) }
             for kid in node.kids {
                 switch kid {
