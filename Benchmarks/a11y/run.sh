@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Cost of tagging (structure tree, qpdf post-processing) on the sample briefing's PDF: median wall
-# and CPU time of `folio render` with and without the standards, and, when BASE_FOLIO names a
+# and CPU time of `folio render` tagged, untagged (the same build with FOLIO_BENCH_UNTAGGED=1), with
+# the standards, and, when BASE_FOLIO names a
 # binary built before tagging (e.g. from commit de394bc), the same render with it and the ratio.
 # Usage: Benchmarks/a11y/run.sh  (FOLIO, WORK, RUNS as Benchmarks/run.sh sets them; BASE_FOLIO optional)
 set -euo pipefail
@@ -23,6 +24,9 @@ measure() { # LABEL CMD...
 }
 
 tagged=$(measure "sample → tagged PDF" "$FOLIO" render "$SAMPLE" -o "$WORK/a11y.pdf")
+# The same build without the tree and the qpdf pass (FOLIO_BENCH_UNTAGGED=1): what tagging costs.
+untagged=$(measure "sample → untagged PDF (same build)" env FOLIO_BENCH_UNTAGGED=1 "$FOLIO" render "$SAMPLE" -o "$WORK/a11y-untagged.pdf")
+echo "$tagged $untagged" | awk '{ printf "tagged / untagged: wall %.3f, cpu %.3f (budget 1.15)\n", $1 / $3, $2 / $4 }' >&2
 measure "sample → PDF/UA-1 + PDF/A-2b" "$FOLIO" render "$SAMPLE" --pdf-standard ua-1 --pdf-standard a-2b -o "$WORK/a11y-ua-a.pdf" >/dev/null
 if [ -n "${BASE_FOLIO:-}" ]; then
   base=$(measure "sample → PDF, before tagging (BASE_FOLIO)" "$BASE_FOLIO" render "$SAMPLE" -o "$WORK/a11y-base.pdf")

@@ -26,6 +26,9 @@ public final class PDFWriter {
     private var outlineParents: [Int: Int32] = [:]
     public private(set) var pageCount = 0
     static let traces = ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1"
+    /// `FOLIO_BENCH_UNTAGGED=1`: Cairo's file as it is, without the structure tree and the qpdf pass,
+    /// for `Benchmarks/a11y` to measure what tagging costs on the same build. Not for documents.
+    static let untagged = ProcessInfo.processInfo.environment["FOLIO_BENCH_UNTAGGED"] == "1"
     private var currentSize: Size
 
     public convenience init(path: String, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
@@ -44,7 +47,7 @@ public final class PDFWriter {
         cairoBytes = MemorySink()
         surface = try CairoSurface.pdf(sink: cairoBytes, size: Size2(width: firstPageSize.width, height: firstPageSize.height))
         context = try CairoContext(surface)
-        painter = ItemPainter(fonts: fonts, emitsTags: true, structure: structure)
+        painter = ItemPainter(fonts: fonts, emitsTags: true, structure: Self.untagged ? nil : structure)
         let entries: [(cairo_pdf_metadata_t, String)] = [
             (CAIRO_PDF_METADATA_TITLE, metadata.title), (CAIRO_PDF_METADATA_AUTHOR, metadata.author),
             (CAIRO_PDF_METADATA_SUBJECT, metadata.subject), (CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords),
@@ -100,7 +103,7 @@ public final class PDFWriter {
         let start = Date()
         try surface.finish()
         let cairoDone = Date()
-        let tagged = try TaggedPDF(structure: structure, metadata: metadata).finish(cairoBytes.bytes)
+        let tagged = Self.untagged ? cairoBytes.bytes : try TaggedPDF(structure: structure, metadata: metadata).finish(cairoBytes.bytes)
         if Self.traces {  // FOLIO_TRACE=1, as the pipeline's phase timer
             let line = String(format: "trace: cairo finish %.1f ms, tagging (qpdf) %.1f ms\n",
                               cairoDone.timeIntervalSince(start) * 1000, Date().timeIntervalSince(cairoDone) * 1000)
