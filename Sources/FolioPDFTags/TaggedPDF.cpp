@@ -354,7 +354,7 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
         nums.appendItem(pair.second);
         ++key;
     }
-    // Annotations Folio did not place in the tree lose Cairo's stale parent numbers.
+    // Annotations Folio did not place in the tree lose Cairo's stale parent numbers; for PDF/A, all get flags.
     std::set<QPDFObjGen> placed;
     for (auto &pair : annotationParents) placed.insert(pair.first.getObjGen());
     for (auto &page : pages) {
@@ -363,6 +363,8 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
         for (int index = 0; index < annots.getArrayNItems(); ++index) {
             QPDFObjectHandle annotation = annots.getArrayItem(index);
             if (!placed.count(annotation.getObjGen())) annotation.removeKey("/StructParent");
+            // PDF/A: every annotation has flags, with Print set (Cairo writes none).
+            if (tags.archival) annotation.replaceKey("/F", QPDFObjectHandle::newInteger(4));
         }
     }
     QPDFObjectHandle parentTree = QPDFObjectHandle::newDictionary();

@@ -145,6 +145,17 @@ final class TaggedPDFTests: XCTestCase {
         let producer = PDFStructure.text(try XCTUnwrap(info["/Producer"] as? String))
         XCTAssertTrue(xmp.contains("<pdf:Producer>\(producer)</pdf:Producer>"), producer)
         XCTAssertTrue(tree.roles.contains("Figure"))
+        // PDF/A: every annotation has flags with Print set.
+        var annotations = 0
+        for page in tree.pages {
+            let dict = try XCTUnwrap(tree.object(page) as? [String: Any])
+            for reference in (dict["/Annots"] as? [Any]) ?? [] {
+                let annotation = try XCTUnwrap(tree.dictionary(reference))
+                XCTAssertEqual((annotation["/F"] as? Int).map { $0 & 4 }, 4, "annotation \(reference) has no Print flag")
+                annotations += 1
+            }
+        }
+        XCTAssertGreaterThan(annotations, 10, "the sample's links")
         let check = try TestSupport.run(["qpdf", "--check", path])
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
         XCTAssertTrue(check.stdout.contains("No syntax or stream encoding errors"))
