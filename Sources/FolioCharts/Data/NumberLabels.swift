@@ -44,40 +44,48 @@ struct NumberLabels: Sendable {
 
     /// `value` with `decimals` places (after dividing by the unit), grouped, with the unit's suffix.
     func text(_ value: Double, decimals: Int) -> String {
-        if value == 0 { return "0" }
-        let scaled = value / divisor
-        // In units (k, M), as many places as the value needs, up to two: "2.5k", "5k".
-        var places = min(decimals, 6)
-        if divisor != 1 { places = (0...2).first { abs(scaled * pow(10, Double($0)) - (scaled * pow(10, Double($0))).rounded()) < 1e-6 } ?? 2 }
-        var body = String(format: "%.\(places)f", abs(scaled))
-        if body.allSatisfy({ $0 == "0" || $0 == "." }) { return "0" + suffix }
-        var integer = body, fraction = ""
-        if let dot = body.firstIndex(of: ".") {
-            integer = String(body[..<dot])
-            fraction = String(body[body.index(after: dot)...])
-        }
-        if grouping, integer.count > 4 || (integer.count == 4 && group != "\u{202F}") {
-            var grouped = ""
-            for (index, character) in integer.enumerated() {
-                if index > 0, (integer.count - index) % 3 == 0 { grouped += group }
-                grouped.append(character)
-            }
-            integer = grouped
-        }
-        body = fraction.isEmpty ? integer : integer + decimal + fraction
-        return (value < 0 ? "−" : "") + body + suffix
+        format(value, decimals: decimals, trimmingZeros: false)
     }
 
     /// A value label: up to two decimals, trailing zeros dropped.
     func valueText(_ value: Double) -> String {
-        var text = text(value, decimals: 2)
-        if text.contains(decimal), divisor == 1 {
-            let body = text.hasSuffix(suffix) ? String(text.dropLast(suffix.count)) : text
-            var trimmed = body
-            while trimmed.hasSuffix("0") { trimmed.removeLast() }
-            if trimmed.hasSuffix(decimal) { trimmed.removeLast(decimal.count) }
-            text = trimmed + suffix
+        format(value, decimals: 2, trimmingZeros: divisor == 1)
+    }
+
+    /// The digits are C's `%.Nf` (exact rounding of the binary value) and the rest is put together from
+    /// bytes: a chart of 1,000 bars formats 2,000 value labels, which Foundation's `String(format:)`
+    /// and `Character`-wise grouping made 13% of the whole run.
+    private func format(_ value: Double, decimals: Int, trimmingZeros: Bool) -> String {
+        if value == 0 { return "0" }
+        let scaled = value / divisor
+        // In units (k, M), as many places as the value needs, up to two: "2.5k", "5k".
+        var places = min(max(decimals, 0), 6)
+        if divisor != 1 { places = (0...2).first { abs(scaled * pow(10, Double($0)) - (scaled * pow(10, Double($0))).rounded()) < 1e-6 } ?? 2 }
+        let digits = Self.fixed(abs(scaled), places: places)
+        if digits.allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }) { return "0" + suffix }
+        let point = digits.firstIndex(of: UInt8(ascii: ".")) ?? digits.count
+        let integer = digits[..<point]
+        var fraction = point < digits.count ? digits[(point + 1)...] : []
+        if trimmingZeros { while fraction.last == UInt8(ascii: "0") { fraction = fraction.dropLast() } }
+        var text = value < 0 ? "−" : ""
+        if grouping, integer.count > 4 || (integer.count == 4 && group != "\u{202F}") {
+            for (offset, byte) in integer.enumerated() {
+                if offset > 0, (integer.count - offset) % 3 == 0 { text += group }
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        } else {
+            text += String(decoding: integer, as: UTF8.self)
         }
-        return text
+        if !fraction.isEmpty { text += decimal + String(decoding: fraction, as: UTF8.self) }
+        return text + suffix
+    }
+
+    private static let fixedFormats = (0...6).map { "%.\($0)f" }
+
+    /// `value` (not negative) with `places` decimals, as ASCII bytes ("12345.68").
+    static func fixed(_ value: Double, places: Int) -> [UInt8] {
+        var buffer = [CChar](repeating: 0, count: 352)  // the longest finite double, 6 places and a NUL
+        let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, fixedFormats[places], $0) }
+        return buffer[0..<max(0, min(Int(count), buffer.count - 1))].map { UInt8(bitPattern: $0) }
     }
 }
