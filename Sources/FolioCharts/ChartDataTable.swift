@@ -18,7 +18,7 @@ public struct ChartDataTable: Hashable, Sendable {
         switch chart.kind {
         case .timeline: table = (try? TimelineLoader.load(chart, data: data)).map(timeline)
         case .orgchart: table = (try? OrgRequest.parse(chart, orgs: data.orgs)).map(org)
-        case .chart: table = (try? DataChartFence.read(chart, data: data)).map(dataChart)
+        case .chart: table = (try? DataChartFence.readOnce(chart, data: data)).map(dataChart)
         }
         guard var table, !table.rows.isEmpty else { return nil }
         if table.rows.count > rowLimit {

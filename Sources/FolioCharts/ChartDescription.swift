@@ -16,7 +16,7 @@ public enum ChartDescription {
             guard let request = try? OrgRequest.parse(chart, orgs: data.orgs) else { return "Organisation chart." }
             return orgText(request)
         case .chart:
-            guard let spec = try? DataChartFence.read(chart, data: data) else { return "Data chart." }
+            guard let spec = try? DataChartFence.readOnce(chart, data: data) else { return "Data chart." }
             return dataText(spec)
         }
     }
@@ -26,7 +26,7 @@ public enum ChartDescription {
         switch chart.kind {
         case .timeline: return (try? TimelineLoader.load(chart, data: data))?.title ?? "Timeline"
         case .orgchart: return (try? OrgRequest.parse(chart, orgs: data.orgs))?.org.title ?? "Organisation chart"
-        case .chart: return (try? DataChartFence.read(chart, data: data))?.title ?? "Chart"
+        case .chart: return (try? DataChartFence.readOnce(chart, data: data))?.title ?? "Chart"
         }
     }
 
