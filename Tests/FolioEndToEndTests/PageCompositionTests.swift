@@ -112,6 +112,7 @@ final class PageCompositionTests: XCTestCase {
         XCTAssertEqual(notes.count, 1, "one footnote, on one page: \(tree.roles)")
         let note = try XCTUnwrap(notes.first)
         XCTAssertFalse(note.content.isEmpty, "the note's number is marked content of the note itself")
+        XCTAssertEqual((note.dictionary["/ID"] as? String).map(PDFStructure.text), "note-1", "PDF/UA: a Note has an /ID")
         let index = try XCTUnwrap(tree.elements.firstIndex { $0.role == "Note" })
         XCTAssertEqual(tree.elements[index + 1].role, "P", "the note's text is a paragraph inside it")
         XCTAssertEqual(tree.elements[index + 1].depth, note.depth + 1)

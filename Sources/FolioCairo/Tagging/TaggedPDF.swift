@@ -36,12 +36,17 @@ struct TaggedPDF {
 
     private func addTree(to tags: OpaquePointer) {
         var indices = [Int32](repeating: -1, count: structure.nodes.count)
+        var notes = 0
         for (index, node) in structure.nodes.enumerated() {
             let parent = node.parent >= 0 ? indices[node.parent] : -1
             let element = folio_pdf_tags_element(tags, parent, node.element.role.rawValue)
             indices[index] = element
             if let alt = node.element.alt { folio_pdf_tags_text(tags, element, "Alt", CairoText.sanitized(alt)) }
             if let lang = node.element.lang, lang != metadata.lang { folio_pdf_tags_text(tags, element, "Lang", lang) }
+            if node.element.role == .note {  // PDF/UA: every Note has a unique /ID
+                notes += 1
+                folio_pdf_tags_text(tags, element, "ID", "note-\(notes)")
+            }
             if let text = node.element.actualText { folio_pdf_tags_text(tags, element, "ActualText", CairoText.sanitized(text)) }
             if let scope = node.element.scope { folio_pdf_tags_attribute(tags, element, "Table", "Scope", scope.rawValue) }
             for kid in node.kids {
