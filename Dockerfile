@@ -8,7 +8,9 @@ FROM ${SWIFT_IMAGE} AS build
 WORKDIR /src
 COPY . .
 RUN bash Scripts/setup && swift build -c release --product folio --static-swift-stdlib \
- && install -D .build/release/folio /out/folio
+ && swift build -c release --product FolioHighlight --static-swift-stdlib \
+ && install -D .build/release/folio /out/folio \
+ && install -D .build/release/libFolioHighlight.so /out/libFolioHighlight.so
 
 # Runtime stage: the shared libraries behind Scripts/setup's -dev packages, and its fonts.
 FROM debian:bookworm-slim
@@ -25,6 +27,8 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home folio
 COPY --from=build /out/folio /usr/local/bin/folio
+# Syntax highlighting, loaded on demand from ../lib/folio beside the binary.
+COPY --from=build /out/libFolioHighlight.so /usr/local/lib/folio/libFolioHighlight.so
 USER folio
 WORKDIR /work
 EXPOSE 8080

@@ -9,6 +9,9 @@ let package = Package(
         .executable(name: "folio", targets: ["folio"]),
         // Batch configs and runs as a library: for the fuzzers in Fuzz/ (a separate package).
         .library(name: "FolioBatch", targets: ["FolioBatch"]),
+        // Syntax highlighting (GNU source-highlight, boost and ICU behind it), loaded with dlopen
+        // only when a code block asks for it: linked in, these libraries cost every run 14 ms at start.
+        .library(name: "FolioHighlight", type: .dynamic, targets: ["CSourceHighlight"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -33,7 +36,8 @@ let package = Package(
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]),
 
-        // GNU source-highlight (C++) behind a C interface: syntax highlighting of fenced code.
+        // GNU source-highlight (C++) behind a C interface: syntax highlighting of fenced code, built
+        // as the FolioHighlight shared library (see SyntaxHighlighterLibrary).
         .target(name: "CSourceHighlight", linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Structure tree, artifacts, XMP and output intents that Cairo 1.16 cannot write (C++ on qpdf, C API).
@@ -41,7 +45,7 @@ let package = Package(
 
         // The pipeline: load → typeset/paginate → render.
         .target(name: "FolioModel", dependencies: [
-            "Yams", "CCmark", "CLibYAML", "Stencil", .product(name: "CSV", package: "CSV.swift"), "CSourceHighlight",
+            "Yams", "CCmark", "CLibYAML", "Stencil", .product(name: "CSV", package: "CSV.swift"),
         ]),
         .target(name: "FolioDisplay"),
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),

@@ -1,4 +1,3 @@
-import CSourceHighlight
 import Foundation
 
 /// One highlighted piece of a code block: what it is and where (UTF-8 byte offsets).
@@ -43,14 +42,14 @@ public enum SyntaxHighlighter {
     /// The tokens of `code` in `language`, in order, or nil when the language is unknown or its
     /// definition cannot be read. Plain pieces are left out.
     public static func tokens(_ code: String, language: String) -> [CodeToken]? {
-        guard let path = definitionPath(for: language) else { return nil }
+        guard let path = definitionPath(for: language), let highlight = SyntaxHighlighterLibrary.highlight else { return nil }
         final class Collector { var tokens: [CodeToken] = [] }
         let collector = Collector()
         var error = [CChar](repeating: 0, count: 256)
         let status = code.utf8CString.withUnsafeBufferPointer { buffer -> Int32 in
             guard let base = buffer.baseAddress else { return -1 }
             return withExtendedLifetime(collector) {
-                folio_highlight(path, base, buffer.count - 1, Unmanaged.passUnretained(collector).toOpaque(), { context, element, start, length in
+                highlight(path, base, buffer.count - 1, Unmanaged.passUnretained(collector).toOpaque(), { context, element, start, length in
                     guard let context, let element else { return }
                     let kind = SyntaxHighlighter.kind(of: element)
                     guard kind != .plain else { return }

@@ -111,6 +111,19 @@ final class MarkdownRenderingTests: XCTestCase {
         XCTAssertEqual(spans.first { $0.text.contains("// comment") }?.style.font.italic, true)
     }
 
+    /// The highlighter (source-highlight, and boost and ICU behind it) is loaded when a code block
+    /// asks for it (`libFolioHighlight.so` beside the binary), not linked: at start it cost every run 14 ms.
+    func testFolioLoadsTheHighlighterOnlyWhenAsked() throws {
+        let ldd = try TestSupport.run(["ldd", TestSupport.folioBinary])
+        XCTAssertEqual(ldd.status, 0, ldd.stderr)
+        XCTAssertTrue(ldd.stdout.contains("libcairo"), ldd.stdout)
+        for library in ["libsource-highlight", "libboost_regex"] {
+            XCTAssertFalse(ldd.stdout.contains(library), "\(library) is linked into folio")
+        }
+        let folder = (TestSupport.folioBinary as NSString).deletingLastPathComponent
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/libFolioHighlight.so"), "the highlighter is built beside folio")
+    }
+
     func testHighlightedCodeShowsColourInPixels() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         func redPixels(_ fence: String) throws -> Int {
