@@ -12,6 +12,7 @@ RUNS=10; [ "${1:-}" = "--quick" ] && RUNS=3
 WORK=${BENCH_WORK:-/tmp/folio-bench}
 mkdir -p "$WORK"
 swift build -c release --product folio --static-swift-stdlib >/dev/null
+swift build -c release --product FolioHighlight --static-swift-stdlib >/dev/null  # highlighting, loaded on demand
 FOLIO=$ROOT/.build/release/folio
 SAMPLE=$ROOT/Assets/briefings/llama-journey.md
 
