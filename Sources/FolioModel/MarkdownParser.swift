@@ -9,6 +9,8 @@ struct MarkdownParser {
     let baseFolder: String
     let data: DataSet
     let log: DiagnosticLog
+    /// Whether the missing highlighter was reported (once per document).
+    var warnedNoHighlighter = false
     /// Source line of each line of a rendered template body (index 0: line 1); empty: `lineOffset` applies.
     var lineMap: [Int] = []
 
@@ -161,6 +163,12 @@ struct MarkdownParser {
             throw Diagnostic.error(at: at, "unknown fence '\(info)'", hints: ["did you mean '\(meant)'?"])
         }
         let text = body.hasSuffix("\n") ? String(body.dropLast()) : body
+        if !info.isEmpty, !warnedNoHighlighter, SyntaxHighlighter.definitionPath(for: info) != nil,
+           SyntaxHighlighterLibrary.highlight == nil {
+            warnedNoHighlighter = true
+            log.add(.warning(at: at, "code is set plain: syntax highlighting needs \(SyntaxHighlighterLibrary.fileName), which is not beside folio",
+                             hints: ["build it with `make build` (swift build --product FolioHighlight) and keep it beside the folio binary"]))
+        }
         return Block(.code(language: info.isEmpty ? nil : info, text: text), at: at)
     }
 

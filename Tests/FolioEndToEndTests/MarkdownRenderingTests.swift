@@ -124,6 +124,27 @@ final class MarkdownRenderingTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/libFolioHighlight.so"), "the highlighter is built beside folio")
     }
 
+    /// A folio without its highlighter beside it sets code plain and says so once, at the first fence
+    /// that names a language; it still renders.
+    func testMissingHighlighterIsOneWarningAndPlainCode() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let alone = folder.appendingPathComponent("bin/folio").path
+        try FileManager.default.createDirectory(atPath: (alone as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestSupport.folioBinary, toPath: alone)
+        let source = try TestSupport.write("# Code\n\n```swift\nlet a = 1\n```\n\n```python\nx = 2\n```\n", to: "code.md", in: folder)
+        let output = folder.appendingPathComponent("code.pdf").path
+        let run = try TestSupport.run([alone, "render", source, "-o", output])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let warnings = run.stderr.components(separatedBy: "\n").filter { $0.contains("warning: code is set plain") }
+        XCTAssertEqual(warnings.count, 1, run.stderr)
+        XCTAssertTrue(warnings.first?.contains("code.md:3:1:") ?? false, run.stderr)
+        XCTAssertTrue(try TestSupport.run(["pdftotext", output, "-"]).stdout.contains("let a = 1"))
+        // Beside its highlighter, no warning.
+        let beside = try TestSupport.folio(["render", source, "-o", output])
+        XCTAssertEqual(beside.status, 0, beside.stderr)
+        XCTAssertFalse(beside.stderr.contains("set plain"), beside.stderr)
+    }
+
     func testHighlightedCodeShowsColourInPixels() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         func redPixels(_ fence: String) throws -> Int {
