@@ -13,11 +13,6 @@
 
 #include <cstring>
 #include <exception>
-#include <cstdio>
-#include <cstdlib>
-#include <chrono>
-static auto T0=std::chrono::steady_clock::now();
-static void TT(const char*w){if(getenv("FOLIO_TT"))fprintf(stderr,"  %s %.2f\n",w,std::chrono::duration<double,std::milli>(std::chrono::steady_clock::now()-T0).count());T0=std::chrono::steady_clock::now();}
 #include <map>
 #include <memory>
 #include <set>
@@ -224,7 +219,6 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
     root.removeKey("/StructTreeRoot");  // Cairo's tree: replaced below, never read
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
 
-    TT("parse");
     // Marked content: renumbered per page into a new, uncompressed content stream (compressed when
     // written); every other stream is copied as it is, never decoded and compressed again.
     for (size_t index = 0; index < pages.size(); ++index) {
@@ -244,7 +238,6 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
             pages[index].getObjectHandle().replaceKey("/Contents", QPDFObjectHandle::newStream(&pdf, rewritten));
         }
     }
-    TT("content");
     // The structure tree, replacing Cairo's.
     QPDFObjectHandle treeRoot = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
     std::vector<QPDFObjectHandle> elements;
@@ -428,7 +421,6 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
         intents.appendItem(intent);
         root.replaceKey("/OutputIntents", intents);
     }
-    TT("tree");
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
     writer.setDeterministicID(true);
@@ -440,7 +432,6 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
     writer.setMinimumPDFVersion("1.7");
     if (tags.archival) writer.setNewlineBeforeEndstream(true);
     writer.write();
-    TT("write");
     std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
     tags.output.assign(reinterpret_cast<const char *>(buffer->getBuffer()), buffer->getSize());
 }
@@ -449,8 +440,6 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
 
 extern "C" int folio_pdf_tags_apply(folio_pdf_tags *tags, const void *data, size_t size) {
     try {
-        if (getenv("FOLIO_DUMP_CAIRO")) { FILE*f=fopen(getenv("FOLIO_DUMP_CAIRO"),"wb"); fwrite(data,1,size,f); fclose(f);} 
-        TT("start");
         QPDF pdf;
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile("cairo.pdf", static_cast<const char *>(data), size);
