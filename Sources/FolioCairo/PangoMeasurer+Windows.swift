@@ -22,16 +22,7 @@ extension PangoMeasurer {
     static func needsWindows(_ spans: [TextSpan]) -> Bool {
         let length = spans.reduce(0) { $0 + $1.text.utf8.count }
         guard length > windowThreshold else { return false }
-        return length > rightToLeftWindowThreshold || !spans.contains { $0.text.unicodeScalars.contains(where: isRightToLeft) }
-    }
-
-    /// Hebrew, Arabic and the other right-to-left scripts, and the controls that open right-to-left text.
-    static func isRightToLeft(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF,
-             0x061C, 0x200F, 0x202B, 0x202E, 0x2067: true
-        default: false
-        }
+        return length > rightToLeftWindowThreshold || !spans.contains { $0.text.unicodeScalars.contains(where: TextDirection.isRightToLeft) }
     }
 
     /// The longest window, and the first: a dozen lines of text. A window that follows one cut

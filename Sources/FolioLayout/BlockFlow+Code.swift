@@ -78,15 +78,7 @@ extension BlockFlow {
 
     /// Whether a line holds right-to-left letters or controls (measured alone, with its own direction).
     static func hasRightToLeft(_ spans: [TextSpan]) -> Bool {
-        spans.contains { span in
-            span.text.unicodeScalars.contains { scalar in
-                switch scalar.value {
-                case 0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF,
-                     0x200F, 0x202B, 0x202E, 0x2067: return true
-                default: return false
-                }
-            }
-        }
+        spans.contains { $0.text.unicodeScalars.contains(where: TextDirection.isRightToLeft) }
     }
 
     /// Lines of code as flow units inside the block's frame; a page may break anywhere but right
