@@ -1,5 +1,6 @@
-// CPangoCairo: Pango text shaping on Cairo, plus fontconfig (and Pango's fontconfig font map) for font selection.
+// CPangoCairo: Pango text shaping on Cairo (and HarfBuzz, which Pango shapes with), plus fontconfig (and Pango's fontconfig font map) for font selection.
 #include <pango/pangocairo.h>
+#include <harfbuzz/hb.h>
 #include <pango/pangofc-fontmap.h>
 #include <fontconfig/fontconfig.h>
 #include <fontconfig/fcfreetype.h>

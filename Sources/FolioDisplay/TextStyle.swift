@@ -78,3 +78,13 @@ public struct StyledParagraph: Hashable, Sendable {
         self.preformatted = preformatted
     }
 }
+
+extension TextSpan {
+    /// Whether the span is printable ASCII only (U+0020 to U+007E: no tab, no newline) with no link,
+    /// inline object or raised baseline: a line of it is one run in one font, with nothing to itemize.
+    public var isPlainASCII: Bool {
+        guard link == nil, object == nil, style.rise == 0 else { return false }
+        let printable: (UInt8) -> Bool = { $0 >= 0x20 && $0 <= 0x7E }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) } ?? text.utf8.allSatisfy(printable)
+    }
+}

@@ -19,10 +19,10 @@ extension BlockFlow {
 
     /// The drawn lines of code `spans` (newlines separate source lines) in a block `width` wide.
     ///
-    /// Plain source lines are shaped a chunk at a time, one paragraph per line in one measurement, so a
-    /// long block costs a few hundred measurements, not one per line (40,000 lines: 1.8 s of layout).
-    /// A highlighted or linked line, one too wide for the block, and one with right-to-left text are
-    /// measured alone.
+    /// A plain ASCII source line is measured as one line (text engines set such a line without a
+    /// layout). Other plain source lines are shaped a chunk at a time, one paragraph per line in one
+    /// measurement, so a long block costs a few hundred layouts, not one per line. A highlighted or
+    /// linked line, one too wide for the block, and one with right-to-left text are measured alone.
     func codeLines(_ spans: [TextSpan], style: TextStyle, width: Double) -> [CodeLine] {
         var result: [CodeLine] = []
         var chunk: [[TextSpan]] = []
@@ -34,6 +34,11 @@ extension BlockFlow {
             chunkBytes = 0
         }
         for source in Self.sourceLines(spans) {
+            if source.count == 1, source[0].isPlainASCII {
+                flush()
+                result += wrappedCodeLine(source, style: style, width: width)
+                continue
+            }
             let bytes = source.reduce(1) { $0 + $1.text.utf8.count }
             if source.count != 1 || source[0].style != style || source[0].link != nil || source[0].object != nil || bytes > Self.codeChunkBytes / 4
                 || Self.hasRightToLeft(source) {
@@ -128,14 +133,22 @@ extension BlockFlow {
         return result
     }
 
-    /// `spans` cut at each newline into source lines (the newlines dropped).
+    /// `spans` cut at each newline into source lines (the newlines dropped), at the newline's byte:
+    /// splitting by `Character` cost a grapheme-break test per character.
     static func sourceLines(_ spans: [TextSpan]) -> [[TextSpan]] {
         var lines: [[TextSpan]] = [[]]
         for span in spans {
-            let parts = span.text.split(separator: "\n", omittingEmptySubsequences: false)
-            for (index, part) in parts.enumerated() {
-                if index > 0 { lines.append([]) }
-                if !part.isEmpty { lines[lines.count - 1].append(TextSpan(String(part), style: span.style, link: span.link)) }
+            let utf8 = span.text.utf8
+            var partStart = utf8.startIndex
+            while true {
+                let newline = utf8[partStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+                if partStart < newline {
+                    let part = String(Substring(utf8[partStart..<newline]))
+                    lines[lines.count - 1].append(TextSpan(part, style: span.style, link: span.link))
+                }
+                guard newline < utf8.endIndex else { break }
+                lines.append([])
+                partStart = utf8.index(after: newline)
             }
         }
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }

@@ -1,0 +1,71 @@
+@testable import FolioCairo
+import FolioDisplay
+import FolioTestSupport
+import XCTest
+
+/// Lines of plain ASCII are shaped by HarfBuzz directly (`DirectShaper`), without a Pango layout.
+/// They must be exactly the lines Pango makes: same glyphs, positions, clusters, widths and metrics.
+final class DirectShapingTests: XCTestCase {
+    static let styles: [TextStyle] = {
+        var styles = [TextStyle(font: FontSpec(family: "DejaVu Sans Mono", size: 8.5)),
+                      TextStyle(font: FontSpec(family: "Noto Serif", size: 10.5)),
+                      TextStyle(font: FontSpec(family: "Noto Sans", size: 7, weight: 700)),
+                      TextStyle(font: FontSpec(family: "Noto Serif", size: 12, italic: true)),
+                      TextStyle(font: FontSpec(family: "DejaVu Sans", size: 9.25))]
+        styles[1].underline = true
+        styles[2].color = Color(red: 0.2, green: 0.4, blue: 0.6)
+        return styles
+    }()
+
+    /// Random lines of printable ASCII, with the cases that shape differently written in: kerning
+    /// pairs, ligatures, lines of spaces or punctuation only, leading and trailing spaces.
+    static func randomLines(count: Int) -> [String] {
+        var generator = SeededRandom(seed: 7)
+        let fixed = [" ", "   ", "}", "// 42", "x  ", "  indented", "AV To Wa Yo ff fi ffl", "-> => != === <=",
+                     "let value0 = compute(0) // line 0", "(((", "~", "A", "1.5e-3", "\"quoted\" 'single'"]
+        let alphabet = Array(0x20...0x7E).map { Character(UnicodeScalar(UInt8($0))) }
+        let words = ["fi", "ffi", "AV", "To", "Wa", "the", "  ", "if", "{", "}", "//", "->", "0", "W", "."]
+        return fixed + (0..<count).map { index in
+            let length = Int.random(in: 1...60, using: &generator)
+            if index % 2 == 0 {
+                return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            }
+            return (0..<max(1, length / 4)).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ")
+        }
+    }
+
+    func testDirectLinesAreThePangoLines() throws {
+        let fonts = try FontEnvironment()
+        let direct = PangoMeasurer(fonts: fonts, shapesInParallel: false)
+        let pango = PangoMeasurer(fonts: fonts, shapesInParallel: false)
+        pango.usesDirectShaping = false
+        var distinct = Set<String>()
+        for style in Self.styles {
+            for text in Self.randomLines(count: 600) {
+                for lang in ["en", "de", "ja"] {
+                    distinct.insert("\(style) \(lang) \(text)")
+                    let expected = pango.measureLine([TextSpan(text, style: style)], lang: lang)
+                    let actual = direct.measureLine([TextSpan(text, style: style)], lang: lang)
+                    XCTAssertEqual(actual, expected, "\(style.font) \(lang): \"\(text)\"")
+                    XCTAssertFalse(actual.glyphRuns.isEmpty)
+                }
+            }
+        }
+        XCTAssertEqual(direct.direct.shapedLines, distinct.count, "every distinct line took the direct path")
+        XCTAssertEqual(pango.direct.shapedLines, 0)
+    }
+
+    func testOnlyPlainASCIISpansTakeTheDirectPath() throws {
+        let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
+        let style = Self.styles[1]
+        var raised = style
+        raised.rise = 3
+        for spans in [[TextSpan("café", style: style)], [TextSpan("tab\there", style: style)],
+                      [TextSpan("link", style: style, link: "https://example.org")], [TextSpan("up", style: raised)],
+                      [TextSpan("two ", style: style), TextSpan("spans", style: style)], [TextSpan("", style: style)]] {
+            _ = measurer.measureLine(spans, lang: "en")
+        }
+        XCTAssertEqual(measurer.direct.shapedLines, 0)
+        XCTAssertGreaterThan(measurer.shapedLines, 0)
+    }
+}
