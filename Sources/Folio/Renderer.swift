@@ -29,13 +29,15 @@ public final class Renderer {
         PhaseTimer.mark("start")
         fonts = try FontEnvironment()
         measurer = PangoMeasurer(fonts: fonts, shapesInParallel: shapesInParallel)
-        measurer.preloadHyphenation(lang: "en")
         PhaseTimer.mark("fonts")
     }
 
     /// Loads and lays out a briefing (what `folio check` does), with warnings for missing fonts.
     public func layout(source: String, load: LoadOptions = LoadOptions()) throws -> (PagedDocument, [Diagnostic]) {
         let log = DiagnosticLog()
+        // Most documents are English and hyphenated: the patterns load on another core meanwhile
+        // (not for `folio charts`, whose labels are never hyphenated).
+        measurer.preloadHyphenation(lang: "en")
         let briefing = try BriefingLoader.load(path: Self.loadPath(for: source), options: load, log: log)
         PhaseTimer.mark("load")
         let document = try layout(briefing, log: log)
