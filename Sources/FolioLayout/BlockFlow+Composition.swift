@@ -107,6 +107,7 @@ extension BlockFlow {
             y += part.height
         }
         merged.gapItems = parts.first?.gapItems ?? []
+        if parts.count == 1 { merged.picture = parts.first?.picture }
         merged.floats = true
         units.replaceSubrange(start..., with: [merged])
     }
@@ -117,6 +118,7 @@ extension BlockFlow {
         let width = units[index].spansColumns ? theme.layout.contentWidth : turnedContentWidth
         units[index].items = [.group(GroupItem(origin: Point(x: width * (1 - scale) / 2, y: 0), scale: scale, items: units[index].items))]
         units[index].height = height
+        units[index].picture = nil  // its items are one group now
     }
 
     /// Records the footnotes a unit cites, and anchors the first citation of each for the way back.

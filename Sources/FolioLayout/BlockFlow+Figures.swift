@@ -19,9 +19,14 @@ extension BlockFlow {
         let size = ImagePlacement.figureSize(image, width: context.width, maximumHeight: theme.layout.contentHeight * 0.8)
         let x = context.x + (context.width - size.width) / 2
         let rect = Rect(x: x, y: 0, width: size.width, height: size.height)
-        addFigure([.image(ImagePlacement.item(image, in: rect))], height: size.height, caption: caption, alt: image.alt, in: context,
-                  id: image.id)
+        let pictureItemCount = addFigure([.image(ImagePlacement.item(image, in: rect))], height: size.height, caption: caption,
+                                         alt: image.alt, in: context, id: image.id)
+        // A picture with no text in it: it may be set smaller where that keeps a page from stopping short.
+        units[units.count - 1].picture = PicturePart(items: pictureItemCount, height: size.height, minimumScale: Self.pictureMinimumScale)
     }
+
+    /// How small an image figure's picture may be set (see `PicturePart`).
+    static let pictureMinimumScale = 0.75
 
     func addChart(_ chart: ChartBlock, in context: Context) throws {
         let captionRoom = theme.lineHeight(theme.caption) * 3
@@ -76,12 +81,15 @@ extension BlockFlow {
                                   + DisplayItem.tagged(StructureElement(.tableBody), body))
     }
 
-    /// A figure unit: the items, then "Figure N. caption" beneath, never split.
-    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, alt: String, in context: Context, id: String? = nil) {
+    /// A figure unit: the items, then "Figure N. caption" beneath, never split. Returns how many of
+    /// the unit's items come before the caption.
+    @discardableResult
+    func addFigure(_ items: [DisplayItem], height: Double, caption: String?, alt: String, in context: Context, id: String? = nil) -> Int {
         figureCount += 1
         var all = DisplayItem.tagged(StructureElement(.figure, alt: alt), items)
         // Cross-references (`[](#id)`) land here.
         if let id { all.insert(.anchor(AnchorItem(name: id, point: Point(x: context.x, y: 0))), at: 0) }
+        let pictureItemCount = all.count
         var total = height
         if let caption {
             var label = theme.caption
@@ -99,5 +107,6 @@ extension BlockFlow {
             all.append(.structure(.end))
         }
         units.append(FlowUnit(height: total, spaceBefore: theme.paragraphSpacing * 1.4, items: all))
+        return pictureItemCount
     }
 }

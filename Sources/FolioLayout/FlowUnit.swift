@@ -28,6 +28,8 @@ public struct FlowUnit: Sendable {
     /// A figure that may float: when it does not fit where it stands it moves to the top of a later
     /// column or page, and the text after it fills the room first.
     public var floats = false
+    /// An image figure's picture (its caption keeps its size), which the composer may set smaller.
+    public var picture: PicturePart?
     /// Laid out across every column of a multi-column page (a wide heading or figure).
     public var spansColumns = false
     /// On a turned page: the layout's width and height swapped (`<!-- pagebreak landscape -->`).
@@ -40,6 +42,24 @@ public struct FlowUnit: Sendable {
         self.spaceBefore = spaceBefore
         self.items = items
     }
+}
+
+/// The picture of a figure unit: its first `items` items, `height` tall, at the unit's top (the
+/// caption follows). Where the text has run out before a page break, the composer may set it as
+/// small as `minimumScale` so that the figure fits the room left, rather than leave that page short.
+public struct PicturePart: Sendable {
+    public var items: Int
+    public var height: Double
+    public var minimumScale: Double
+
+    public init(items: Int, height: Double, minimumScale: Double) {
+        self.items = items
+        self.height = height
+        self.minimumScale = minimumScale
+    }
+
+    /// The unit's height with the picture at `scale`.
+    func height(of unit: FlowUnit, at scale: Double) -> Double { unit.height - height * (1 - scale) }
 }
 
 /// A header row repeated at the top of each page a table continues on.

@@ -112,11 +112,13 @@ struct CompositionRun {
             let index = state.index
             let unit = units[index]
             if unit.turned != state.turned {
+                settleWaitingFloats()
                 finishPage()
                 startPage(turned: unit.turned)
                 continue
             }
             if unit.breakBefore, state.pageHasFlow {
+                settleWaitingFloats()
                 finishPage()
                 startPage(turned: unit.turned)
                 continue
@@ -129,6 +131,7 @@ struct CompositionRun {
             if spanning { placeSpanning(index) } else { placeInColumn(index) }
         }
         if geometry.columns > 1 { balanceBand() }
+        settleWaitingFloats()
         var guardPages = units.count + 2
         while (!state.waiting.isEmpty || !state.carried.isEmpty) && guardPages > 0 {
             finishPage()
@@ -163,6 +166,47 @@ struct CompositionRun {
         return true
     }
 
+    /// The text has run out before a page break: the waiting floats go below it while they fit, set
+    /// smaller if they may be, rather than leave this page short and take pages of their own.
+    mutating func settleWaitingFloats() {
+        guard geometry.columns == 1, state.pageHasFlow else { return }
+        while let index = state.waiting.first, isReady(index) {
+            let unit = units[index]
+            let y = state.y + unit.spaceBefore
+            let room = bottom(state.column) - y - notesNeed(unit, column: state.column).least
+            guard let scale = unit.height <= room + epsilon ? 1 : reducedScale(unit, room: room) else { return }
+            state.placements.append(.init(source: .unit(index), x: geometry.x(state.column), y: y, scale: scale))
+            state.y = y + reducedHeight(unit, scale)
+            state.waiting.removeFirst()
+            if !unit.footnotes.isEmpty { addNotes(unit.footnotes, column: state.column) }
+        }
+    }
+
+    /// The scale at which `unit`'s picture makes it fill `room` exactly, if it may be set that small.
+    func reducedScale(_ unit: FlowUnit, room: Double) -> Double? {
+        guard let picture = unit.picture, picture.height > 0 else { return nil }
+        let scale = (room - (unit.height - picture.height)) / picture.height
+        return scale >= picture.minimumScale && scale < 1 ? scale : nil
+    }
+
+    /// `unit`'s height with its picture at `scale`.
+    func reducedHeight(_ unit: FlowUnit, _ scale: Double) -> Double {
+        scale == 1 ? unit.height : unit.picture?.height(of: unit, at: scale) ?? unit.height
+    }
+
+    /// Whether text is still to come before the next page break to fill the room a float leaves: a
+    /// unit that is no float, from `start` on, before a forced break or a change of orientation.
+    func flowFollows(from start: Int) -> Bool {
+        var index = start
+        while index < units.count {
+            let unit = units[index]
+            if unit.breakBefore || unit.turned != state.turned { return false }
+            if !unit.floats { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Places the ready floats at the head of the queue at the top of the current column (or, for
     /// spanning ones, of the page), while they fit.
     mutating func placeReadyFloats() {
@@ -180,9 +224,13 @@ struct CompositionRun {
                 state.bandStart = state.placements.count
             } else {
                 let fits = state.y + unit.height <= bottom(state.column) + epsilon
-                guard fits || pageIsBare else { return }
-                state.placements.append(.init(source: .unit(index), x: geometry.x(state.column), y: state.y, startsColumn: true))
-                state.y += unit.height + composer.floatGap
+                // The text has run out: the float set smaller below the others, not on a page of its own.
+                let scale = fits || pageIsBare || flowFollows(from: state.index) ? nil
+                    : reducedScale(unit, room: bottom(state.column) - state.y)
+                guard fits || pageIsBare || scale != nil else { return }
+                state.placements.append(.init(source: .unit(index), x: geometry.x(state.column), y: state.y, startsColumn: true,
+                                              scale: scale ?? 1))
+                state.y += reducedHeight(unit, scale ?? 1) + composer.floatGap
             }
             state.waiting.removeFirst()
             state.forcible = false

@@ -18,12 +18,15 @@ public struct PagePlan: RandomAccessCollection, Sendable {
         public var y: Double
         /// The first unit of a column or page: the space above it, and what fills it, are dropped.
         public var startsColumn: Bool
+        /// A figure whose picture is set smaller than laid out (`FlowUnit.picture`).
+        public var scale = 1.0
 
-        public init(source: Source, x: Double = 0, y: Double, startsColumn: Bool = false) {
+        public init(source: Source, x: Double = 0, y: Double, startsColumn: Bool = false, scale: Double = 1) {
             self.source = source
             self.x = x
             self.y = y
             self.startsColumn = startsColumn
+            self.scale = scale
         }
     }
 

@@ -103,6 +103,7 @@ public final class PagedDocument: @unchecked Sendable {
     /// Moves each placed unit's items to its place on the page.
     func place(_ plan: PagePlan, units: [FlowUnit]) -> [DisplayItem] {
         let left = theme.layout.margins.left, top = theme.layout.margins.top
+        let turnedWidth = theme.layout.pageHeight - theme.layout.margins.left - theme.layout.margins.right
         var items: [DisplayItem] = []
         // A footnote's lines on this page form one Note element (a note continued on the next page is another).
         var openNote: Int?
@@ -120,6 +121,10 @@ public final class PagedDocument: @unchecked Sendable {
                 openNote = note
             }
             switch placement.source {
+            case .unit(let index) where placement.scale != 1 && units[index].picture != nil:
+                items += Self.reduced(units[index], scale: placement.scale, at: Point(x: dx, y: dy),
+                                      width: plan.turned ? turnedWidth : theme.layout.columnWidth)
+                continue
             case .unit(let index):
                 unit = units[index]
                 // A column's first unit starts at its top: the space above it, and what fills it, are dropped.
@@ -139,5 +144,15 @@ public final class PagedDocument: @unchecked Sendable {
         }
         if openNote != nil { items.append(.structure(.end)) }
         return BackdropMerging.merged(items)
+    }
+
+    /// A figure's items with its picture at `scale`, still centred in a column `width` wide, and its
+    /// caption as laid out, moved up under it.
+    static func reduced(_ unit: FlowUnit, scale: Double, at origin: Point, width: Double) -> [DisplayItem] {
+        guard let picture = unit.picture, picture.items <= unit.items.count else { return [] }
+        let pictureItems = Array(unit.items[..<picture.items])
+        let shift = picture.height * (1 - scale)
+        return [.group(GroupItem(origin: Point(x: origin.x + width * (1 - scale) / 2, y: origin.y), scale: scale, items: pictureItems))]
+            + unit.items[picture.items...].map { $0.translated(dx: origin.x, dy: origin.y - shift) }
     }
 }

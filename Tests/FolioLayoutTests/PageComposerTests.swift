@@ -77,6 +77,58 @@ final class PageComposerTests: XCTestCase {
         XCTAssertEqual(pageOf(self.composer().compose(units))[1], 0)
     }
 
+    /// A figure `height` tall whose picture is all but its 10-point caption.
+    func picture(_ height: Double) -> FlowUnit {
+        var unit = float(height)
+        unit.picture = PicturePart(items: 0, height: height - 10, minimumScale: 0.75)
+        return unit
+    }
+
+    func testWhereTheTextRunsOutAFigureIsSetSmallerRatherThanLeaveThePageShort() {
+        // 35 points of text, then a 75-point figure that no longer fits: the text ends before the
+        // page does, so the picture shrinks to fit the 65 points left ((65 − 10) / 65 of its size).
+        let plans = composer().compose([text(30), picture(75), text(5)])
+        XCTAssertEqual(plans.map(\.unitIndices), [[0, 2, 1]])
+        guard plans.count == 1, plans[0].placements.count == 3 else { return }
+        let placed = plans[0].placements[2]
+        XCTAssertEqual(placed.scale, 55.0 / 65.0, accuracy: 1e-9)
+        XCTAssertEqual(placed.y, 35)
+        // Text still to come fills the page instead: the figure waits for the next one at full size.
+        let flowing = composer().compose([text(30), picture(75)] + (0..<10).map { _ in text(10) })
+        XCTAssertEqual(pageOf(flowing)[1], 1)
+        XCTAssertEqual(flowing.count > 1 ? flowing[1].placements[0].scale : 0, 1)
+        // Not below its minimum scale (0.75), and a figure without a picture part keeps its size.
+        XCTAssertEqual(composer().compose([text(50), picture(75), text(5)]).count, 2)
+        XCTAssertEqual(composer().compose([text(30), float(75), text(5)]).count, 2)
+    }
+
+    func testFloatsLeftAtTheEndShareAPageWhenTheLastOneMaySetItsPictureSmaller() {
+        // Page 2 holds only floats: the second one (40 with its caption) fits the 35 points under the
+        // first (60 and a 5-point gap) at 25/30 of its picture's size, instead of taking a third page.
+        let plans = composer().compose([text(95), picture(60), picture(40)])
+        XCTAssertEqual(plans.map(\.unitIndices), [[0], [1, 2]])
+        XCTAssertEqual(plans.count == 2 && plans[1].count == 2 ? plans[1].placements[1].scale : 0, 25.0 / 30.0, accuracy: 1e-9)
+        XCTAssertEqual(composer().compose([text(95), picture(60), float(40)]).count, 3)
+    }
+
+    func testAReducedFigureKeepsItsCaptionSizeUnderThePictureAndStaysCentred() {
+        let picture = DisplayItem.rect(RectItem(rect: Rect(x: 50, y: 0, width: 100, height: 60), fill: .black))
+        let caption = DisplayItem.line(LineItem(from: Point(x: 0, y: 70), to: Point(x: 200, y: 70), stroke: Stroke(color: .black, width: 1)))
+        var unit = FlowUnit(height: 75, items: [picture, caption])
+        unit.picture = PicturePart(items: 1, height: 60, minimumScale: 0.75)
+        let items = PagedDocument.reduced(unit, scale: 0.8, at: Point(x: 10, y: 20), width: 200)
+        XCTAssertEqual(items.count, 2)
+        guard case .group(let group) = items.first, case .line(let line) = items.last else { return XCTFail("\(items)") }
+        XCTAssertEqual(group.scale, 0.8)
+        XCTAssertEqual(group.items, [picture])
+        // The picture's centre (100 in a 200-wide column) stays at 10 + 100 on the page.
+        XCTAssertEqual(group.origin.x + 100 * group.scale, 110, accuracy: 1e-9)
+        XCTAssertEqual(group.origin.y, 20)
+        // The caption keeps its size and moves up by the 12 points the picture gave up.
+        XCTAssertEqual(line.from, Point(x: 10, y: 78))
+        XCTAssertEqual(line.to, Point(x: 210, y: 78))
+    }
+
     func testAFloatTallerThanThePageStillGetsAPage() {
         let plans = composer().compose([text(40), float(150), text(10)])
         XCTAssertEqual(pageOf(plans)[1], 1)
