@@ -31,6 +31,8 @@ public final class TemplateEngine {
     static let whereFilter = "folio_where"
 
     let environment: Environment
+    /// The same tags and filters with no trimming: tokens come to it trimmed (`TemplateTrimming`).
+    let parsingEnvironment: Environment
     let filterNames: [String]
     /// Owns the formatters the filters use.
     let filters: TemplateFilters
@@ -69,6 +71,7 @@ public final class TemplateEngine {
             try conditions.filter(value, arguments: arguments, context: context)
         }
         environment = Environment(extensions: [guardExtension, filters.extension], trimBehaviour: .smart)
+        parsingEnvironment = Environment(extensions: [guardExtension, filters.extension], trimBehaviour: .nothing)
         filterNames = filters.names + TemplateFilters.stencilNames
     }
 
@@ -158,8 +161,9 @@ public final class TemplateEngine {
             }
             tokens.append(try token(for: piece, source: source))
         }
+        tokens = TemplateTrimming.trimmed(tokens, pieces: pieces, sourceMap: Self.sourceMap)
         do {
-            let nodes = try TokenParser(tokens: tokens, environment: environment).parse()
+            let nodes = try TokenParser(tokens: tokens, environment: parsingEnvironment).parse()
             return Parsed(pieces: pieces, tokens: tokens, nodes: nodes)
         } catch let error as TemplateSyntaxError {
             throw diagnostic(for: error, tokens: tokens, pieces: pieces, source: source)

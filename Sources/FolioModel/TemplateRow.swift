@@ -7,9 +7,12 @@ final class TemplateTable {
     let columnIndex: [String: Int]
     let cells: [[Any]]
     let reads: DataReads.TableReads
+    /// What the cells were read from (`DataTable.cacheKey`): equal keys, equal cells.
+    let cacheKey: String?
 
     init(_ table: DataTable, reads: DataReads) {
         id = table.id
+        cacheKey = table.cacheKey
         columns = table.columns
         columnIndex = Dictionary(table.columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         cells = DataCache.typedCells(of: table)

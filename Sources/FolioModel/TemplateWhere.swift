@@ -166,6 +166,8 @@ indirect enum TemplateWhere {
 /// Thread-safe: an engine is shared by the batch workers.
 final class TemplateWhereTable {
     private var conditions: [(condition: TemplateWhere, variable: String)] = []
+    /// Loops over a whole table that an earlier report made with the same values (`TemplateWhereMemo`).
+    private let memo = TemplateWhereMemo()
     private let lock = NSLock()
 
     func add(_ condition: TemplateWhere, variable: String) -> Int {
@@ -194,9 +196,11 @@ final class TemplateWhereTable {
         }
         var free: [String: Any] = [:]
         try condition.resolveFree(variable: variable, context: context, into: &free)
-        if let table = (items.first as? TemplateRow)?.table, let compiled = condition.compiled(for: table, variable: variable, free: free),
-           let passed = Self.filter(items, table: table, compiled) {
-            return passed
+        if let table = (items.first as? TemplateRow)?.table, let compiled = condition.compiled(for: table, variable: variable, free: free) {
+            if let passed = memo.filter(items, table: table, compiled, key: TemplateWhereMemo.key(condition: index, table: table, free: free)) {
+                return passed
+            }
+            if let passed = Self.filter(items, table: table, compiled) { return passed }
         }
         return try items.filter { try condition.evaluate($0, variable: variable, context: context, free: free) }
     }
@@ -206,7 +210,7 @@ final class TemplateWhereTable {
         var passed: [Any] = []
         for item in items {
             guard let row = item as? TemplateRow, row.table === table else { return nil }
-            if compiled.passes(row.index, in: table) { passed.append(item) }
+            if compiled.passes(row.index, in: table, reads: table.reads) { passed.append(item) }
         }
         return passed
     }
@@ -231,14 +235,15 @@ indirect enum TemplateRowCondition {
     }
 
     /// Whether row `index` passes, recording the cells read as `TemplateRow` does.
-    func passes(_ index: Int, in table: TemplateTable) -> Bool {
+    /// Whether row `index` of `table` passes, the cells read recorded in `reads`.
+    func passes(_ index: Int, in table: TemplateTable, reads: DataReads.TableReads) -> Bool {
         switch self {
-        case .or(let lhs, let rhs): return lhs.passes(index, in: table) || rhs.passes(index, in: table)
-        case .and(let lhs, let rhs): return lhs.passes(index, in: table) && rhs.passes(index, in: table)
-        case .not(let inner): return !inner.passes(index, in: table)
-        case .truthy(let operand): return TemplateWhere.truthy(Self.value(operand, index, table))
+        case .or(let lhs, let rhs): return lhs.passes(index, in: table, reads: reads) || rhs.passes(index, in: table, reads: reads)
+        case .and(let lhs, let rhs): return lhs.passes(index, in: table, reads: reads) && rhs.passes(index, in: table, reads: reads)
+        case .not(let inner): return !inner.passes(index, in: table, reads: reads)
+        case .truthy(let operand): return TemplateWhere.truthy(Self.value(operand, index, table, reads))
         case .compare(let lhs, let comparison, let rhs):
-            let a = Self.value(lhs, index, table), b = Self.value(rhs, index, table)
+            let a = Self.value(lhs, index, table, reads), b = Self.value(rhs, index, table, reads)
             switch comparison {
             case .equal: return TemplateWhere.equal(a, b)
             case .notEqual: return !TemplateWhere.equal(a, b)
@@ -254,11 +259,11 @@ indirect enum TemplateRowCondition {
         }
     }
 
-    static func value(_ operand: Operand, _ index: Int, _ table: TemplateTable) -> Any {
+    static func value(_ operand: Operand, _ index: Int, _ table: TemplateTable, _ reads: DataReads.TableReads) -> Any {
         switch operand {
         case .value(let value): return value
         case .column(let column):
-            table.reads.read(row: index, column: column)
+            reads.read(row: index, column: column)
             return table.cells[index][column]
         }
     }
