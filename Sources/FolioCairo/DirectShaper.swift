@@ -18,6 +18,10 @@ final class DirectShaper {
         let handle: FontHandle
         let ascent: Double
         let descent: Double
+        /// The hyphen Pango adds where it cuts a word: U+2010 where the font has it, else "-".
+        let hyphen: hb_codepoint_t
+        /// Its advance (Pango units).
+        let hyphenAdvance: Int32
     }
 
     private struct FaceKey: Hashable {
@@ -50,11 +54,17 @@ final class DirectShaper {
     /// the span's style has no usable face (Pango then lays it out).
     func line(_ span: TextSpan, lang: String) -> TextLine? {
         guard span.isPlainASCII, !span.text.isEmpty, let face = face(for: span.style.font, lang: lang) else { return nil }
+        return line(span, face: face, lang: lang, hyphen: false)
+    }
+
+    /// `span` as one line in `face`; with `hyphen`, ending in the hyphen Pango draws where it cuts a
+    /// word (in the last letter's cluster, as Pango shapes it).
+    private func line(_ span: TextSpan, face: Face, lang: String, hyphen: Bool) -> TextLine? {
         var text = span.text
         return text.withUTF8 { bytes in
             var trim = bytes.count
             while trim > 0, bytes[trim - 1] == 0x20 { trim -= 1 }
-            guard let shaped = shape(bytes, face: face, style: span.style, text: span.text, contentEnd: trim) else { return nil }
+            guard let shaped = shape(bytes, face: face, style: span.style, text: span.text, contentEnd: trim, hyphen: hyphen) else { return nil }
             var line = TextLine(spans: trim == bytes.count ? [TextSpan(span.text, style: span.style)]
                                     : trim > 0 ? [TextSpan(String(decoding: bytes[..<trim], as: UTF8.self), style: span.style)] : [],
                                 width: max(0, PangoUnits.points(shaped.contentWidth)), ascent: face.ascent, descent: face.descent,
@@ -63,6 +73,74 @@ final class DirectShaper {
             shapedLines += 1
             return line
         }
+    }
+
+    /// `span`, one word of ASCII letters and digits, broken into lines `width` wide wherever it
+    /// fills one (the last resort Pango's character wrapping takes too): shaped whole once to find
+    /// the cuts, then each line shaped alone. Nil for any other text, or when its style has no
+    /// usable face.
+    ///
+    /// Pango re-shapes the rest of its item for every line it breaks, so a 200,000-letter word laid
+    /// out in windows of three lines shaped each letter about five times over Pango's own overhead.
+    func brokenWord(_ span: TextSpan, lang: String, width: Double, hyphens: Bool) -> [TextLine]? {
+        // Letters and digits only: between them Unicode's line breaking allows no break (a hyphen,
+        // a slash, a space would give Pango a better place to cut).
+        guard span.isPlainASCII, !span.text.isEmpty, span.text.utf8.allSatisfy(Self.isAlphanumeric),
+              let face = face(for: span.style.font, lang: lang) else { return nil }
+        var text = span.text
+        guard let whole = text.withUTF8({ shape($0, face: face, style: span.style, text: span.text, contentEnd: $0.count) }) else { return nil }
+        let bytes = Array(span.text.utf8)
+        let limit = PangoUnits.units(max(width, 1))
+        // Each letter's advance, from the whole word's shaping; a ligature's shared among its
+        // letters (Pango cuts inside one too, and each line is shaped again alone below).
+        var starts: [Int] = [], advances: [Int32] = []
+        var byte = 0, glyph = 0
+        for cluster in whole.run.clusters {
+            var advance: Int32 = 0
+            let next = glyph + Int(cluster.glyphs)
+            if next < whole.run.glyphs.count {
+                advance = PangoUnits.units(Double(whole.run.glyphs[next].x - whole.run.glyphs[glyph].x))
+            } else if glyph < whole.run.glyphs.count {
+                advance = PangoUnits.units(whole.run.width - Double(whole.run.glyphs[glyph].x))
+            }
+            let letters = Int32(max(1, cluster.bytes))
+            for letter in 0..<letters {
+                starts.append(byte + Int(letter))
+                advances.append(advance / letters + (letter == letters - 1 ? advance % letters : 0))
+            }
+            byte += Int(cluster.bytes)
+            glyph = next
+        }
+        let hyphen = hyphens ? face.hyphenAdvance : 0
+        var lines: [TextLine] = []
+        var first = 0
+        while first < starts.count {
+            // As many letters as fit, with the hyphen where the word goes on.
+            var last = first + 1, filled = advances[first]
+            while last < starts.count, filled + advances[last] + (last + 1 < starts.count ? hyphen : 0) <= limit {
+                filled += advances[last]
+                last += 1
+            }
+            // Shaped alone, a line may come out a hair wider than its part of the word: give back a letter.
+            while true {
+                let end = last < starts.count ? starts[last] : bytes.count
+                let piece = TextSpan(String(decoding: bytes[starts[first]..<end], as: UTF8.self), style: span.style)
+                guard var line = self.line(piece, face: face, lang: lang, hyphen: hyphens && last < starts.count) else { return nil }
+                if line.width <= width + 0.001 || last == first + 1 {
+                    // The hyphen is drawn, not written: the line's text is the word's letters.
+                    line.spans = [piece]
+                    lines.append(line)
+                    break
+                }
+                last -= 1
+            }
+            first = last
+        }
+        return lines
+    }
+
+    static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
     }
 
     /// A shaped line: its one glyph run, and the pen position (Pango units) where its trailing
@@ -76,7 +154,7 @@ final class DirectShaper {
     /// right, the item's script (Latin when the text has a letter, else Common) and language, one
     /// cluster per character. Nil if `contentEnd` falls inside a cluster or clusters are out of order.
     private func shape(_ bytes: UnsafeBufferPointer<UInt8>, face: Face, style: TextStyle, text: String,
-                       contentEnd: Int) -> Shaped? {
+                       contentEnd: Int, hyphen: Bool = false) -> Shaped? {
         guard let buffer, let base = bytes.baseAddress else { return nil }
         hb_buffer_clear_contents(buffer)
         hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
@@ -88,6 +166,7 @@ final class DirectShaper {
         base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
             hb_buffer_add_utf8(buffer, chars, Int32(bytes.count), 0, Int32(bytes.count))
         }
+        if hyphen { hb_buffer_add(buffer, face.hyphen, hb_codepoint_t(bytes.count - 1)) }
         hb_shape(face.hbFont, buffer, nil, 0)
         var length: UInt32 = 0
         guard let infos = hb_buffer_get_glyph_infos(buffer, &length),
@@ -153,9 +232,13 @@ final class DirectShaper {
         pango_layout_iter_get_line_extents(iterator, nil, &logical)
         let baseline = pango_layout_iter_get_baseline(iterator)
         let language = pango_language_to_string(run.item.analysis.language).map { hb_language_from_string($0, -1) } ?? nil
+        var hyphenGlyph: hb_codepoint_t = 0
+        let hyphen: hb_codepoint_t = hb_font_get_nominal_glyph(hbFont, 0x2010, &hyphenGlyph) != 0 ? 0x2010 : 0x2D
+        if hyphen == 0x2D { _ = hb_font_get_nominal_glyph(hbFont, 0x2D, &hyphenGlyph) }
         let face = Face(hbFont: hbFont, language: language, handle: fonts.handle(for: pangoFont),
                         ascent: PangoUnits.points(baseline - logical.y),
-                        descent: PangoUnits.points(logical.y + logical.height - baseline))
+                        descent: PangoUnits.points(logical.y + logical.height - baseline),
+                        hyphen: hyphen, hyphenAdvance: hb_font_get_glyph_h_advance(hbFont, hyphenGlyph))
         let glyphs = run.glyphs
         var probe = Self.probe
         let shaped = probe.withUTF8 { shape($0, face: face, style: style, text: Self.probe, contentEnd: $0.count) }

@@ -111,6 +111,12 @@ public final class PangoMeasurer: TextMeasuring {
         }
         shapedParagraphs += 1
         if Self.needsWindows(spans) {
+            // One long word of plain ASCII: cut where it fills each line, shaped once, no layout.
+            if usesDirectShaping, spans.count == 1,
+               let lines = direct.brokenWord(spans[0], lang: paragraph.lang, width: width,
+                                             hyphens: !paragraph.preformatted && !URLBreaks.isURL(spans[0]) && spans[0].style.background == nil) {
+                return lines
+            }
             return shapeInWindows(spans, lang: paragraph.lang, width: width,
                                   justifyWidth: paragraph.alignment == .justify ? width : nil)
         }

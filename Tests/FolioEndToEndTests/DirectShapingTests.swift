@@ -68,4 +68,49 @@ final class DirectShapingTests: XCTestCase {
         XCTAssertEqual(measurer.direct.shapedLines, 0)
         XCTAssertGreaterThan(measurer.shapedLines, 0)
     }
+
+    /// A word longer than a paragraph window (8 KB) is cut where it fills each line, without a
+    /// Pango layout: every line as full as its width allows (first fit, the hyphen drawn at each cut
+    /// counted; none in code), within a line or two of Pango's own count.
+    func testALongWordIsCutWhereItFillsEachLine() throws {
+        let fonts = try FontEnvironment()
+        let direct = PangoMeasurer(fonts: fonts, shapesInParallel: false)
+        let pango = PangoMeasurer(fonts: fonts, shapesInParallel: false)
+        pango.usesDirectShaping = false
+        var random = SeededRandom(seed: 3)
+        let letters = Array("abcdefghijklmnopqrstuvwxyzAVWTfiffl0123456789")
+        for (index, style) in Self.styles.enumerated() {
+            let word = String((0..<(9_000 + index * 700)).map { _ in letters.randomElement(using: &random)! })
+            for (width, preformatted) in [(180.0, false), (333.3, true)] {
+                let paragraph = StyledParagraph(spans: [TextSpan(word, style: style)], alignment: index % 2 == 0 ? .justify : .left,
+                                                lang: "en", preformatted: preformatted)
+                let before = direct.direct.shapedLines
+                let expected = pango.breakLines(paragraph, width: width)
+                let actual = direct.breakLines(paragraph, width: width)
+                XCTAssertGreaterThan(direct.direct.shapedLines, before, "cut without a layout")
+                XCTAssertEqual(actual.map(\.text).joined(), word)
+                XCTAssertEqual(Double(actual.count), Double(expected.count), accuracy: Double(expected.count) * 0.05 + 1)
+                for (number, line) in actual.enumerated() {
+                    XCTAssertLessThanOrEqual(line.width, width + 0.001)
+                    XCTAssertNil(line.justifiedWidth, "never letter-spaced")
+                    guard number + 1 < actual.count else { continue }
+                    // One more letter would not have fitted.
+                    let next = actual[number + 1].text.prefix(1)
+                    let longer = direct.measureLine([TextSpan(line.text + next + (preformatted ? "" : "\u{2010}"), style: style)], lang: "en")
+                    XCTAssertGreaterThan(longer.width, width - 0.05, "line \(number) could take another letter")
+                }
+                // A hyphen is drawn at each cut of prose (one glyph more than its letters set alone), none in code.
+                let extra = actual.dropLast().map { line in
+                    line.glyphRuns.reduce(0) { $0 + $1.glyphs.count }
+                        - direct.measureLine([TextSpan(line.text, style: style)], lang: "en").glyphRuns.reduce(0) { $0 + $1.glyphs.count }
+                }
+                XCTAssertEqual(Set(extra), preformatted ? [0] : [1])
+            }
+        }
+        // A hyphen or a slash in the word is a place to break: Pango lays it out.
+        let before = direct.direct.shapedLines
+        _ = direct.breakLines(StyledParagraph(spans: [TextSpan(String(repeating: "abc-def/", count: 1_200), style: Self.styles[1])],
+                                              lang: "en"), width: 200)
+        XCTAssertEqual(direct.direct.shapedLines, before)
+    }
 }
