@@ -19,10 +19,18 @@ final class StopSignals: @unchecked Sendable {
             if second {
                 cleanUp()
                 TemporaryFiles.removeAll(finally: true)
-                exit(130)
+                Self.quit()
             }
             FileHandle.standardError.write(Data("\nfolio: stopping after the running jobs finish (again to quit now)\n".utf8))
         }
+    }
+
+    /// Ends the process with status 130 at once. `_exit`, not `exit`: the workers are still running,
+    /// and `exit` would run the C++ libraries' static destructors (qpdf's, libstdc++'s) under them:
+    /// a second SIGTERM sometimes ended the batch with a segmentation fault.
+    static func quit() -> Never {
+        fflush(nil)
+        _exit(130)
     }
 
     /// Whether a stop was asked for.
@@ -35,7 +43,7 @@ final class StopSignals: @unchecked Sendable {
         if stopRequested {
             SignalWatch.setHandler { _ in
                 TemporaryFiles.removeAll(finally: true)
-                exit(130)
+                Self.quit()
             }
         } else {
             SignalWatch.setHandler(nil)
