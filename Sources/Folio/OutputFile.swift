@@ -49,10 +49,9 @@ public enum OutputFile {
         case .replace(let target):
             TemporaryFiles.removeStale(in: OutputPath.folder(of: target))
             let temporary = TemporaryFiles.path(for: target)
-            TemporaryFiles.register(temporary)
+            let (descriptor, error) = TemporaryFiles.create(temporary)
+            guard descriptor >= 0 else { throw OutputError.writing(path, errno: error) }
             do {
-                let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0o666)
-                guard descriptor >= 0 else { throw OutputError.writing(path, errno: errno) }
                 let sink = FileSink(descriptor: descriptor, name: path)
                 try body(filter?(sink) ?? sink)
                 try sink.synchronize()

@@ -15,11 +15,16 @@ public enum TemporaryFiles {
         return OutputPath.join(OutputPath.folder(of: path), name)
     }
 
-    /// Records `path` before it is created; blocks for good once the process is ending.
-    public static func register(_ path: String) {
+    /// Creates `path` for writing (it must not exist) and records it, in one step under the
+    /// registry's lock: once `removeAll(finally:)` has run, no temporary can appear behind it (the
+    /// call blocks until the process ends). The descriptor, or -1 and the `errno` of the failure.
+    public static func create(_ path: String) -> (descriptor: Int32, error: Int32) {
         lock.lock()
+        defer { lock.unlock() }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { return (-1, errno) }
         live.insert(path)
-        lock.unlock()
+        return (descriptor, 0)
     }
 
     /// Forgets `path` (renamed into place or removed).
