@@ -139,9 +139,8 @@ final class DirectShaper {
         return lines
     }
 
-    static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
-    }
+    static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    static func isAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 0x30 && byte <= 0x39) || isLetter(byte) }
 
     /// A shaped line: its one glyph run, and the pen position (Pango units) where its trailing
     /// spaces start, as `pango_layout_line_index_to_x` gives it.
@@ -158,7 +157,7 @@ final class DirectShaper {
         guard let buffer, let base = bytes.baseAddress else { return nil }
         hb_buffer_clear_contents(buffer)
         hb_buffer_set_direction(buffer, HB_DIRECTION_LTR)
-        let hasLetter = bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        let hasLetter = bytes.contains(where: Self.isLetter)
         hb_buffer_set_script(buffer, hasLetter ? HB_SCRIPT_LATIN : HB_SCRIPT_COMMON)
         hb_buffer_set_language(buffer, face.language)
         hb_buffer_set_cluster_level(buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS)

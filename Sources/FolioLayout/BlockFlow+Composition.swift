@@ -10,8 +10,8 @@ extension BlockFlow {
     }
 
     /// Text area of a turned page: the layout's width and height swapped.
-    var turnedContentWidth: Double { theme.layout.pageHeight - theme.layout.margins.left - theme.layout.margins.right }
-    var turnedContentHeight: Double { theme.layout.pageWidth - theme.layout.margins.top - theme.layout.margins.bottom }
+    var turnedContentWidth: Double { theme.layout.turnedContentWidth }
+    var turnedContentHeight: Double { theme.layout.turnedContentHeight }
 
     /// Flows the body's top-level blocks, one by one, marking what the composer needs.
     func flowBody(_ blocks: [Block]) throws {

@@ -103,7 +103,6 @@ public final class PagedDocument: @unchecked Sendable {
     /// Moves each placed unit's items to its place on the page.
     func place(_ plan: PagePlan, units: [FlowUnit]) -> [DisplayItem] {
         let left = theme.layout.margins.left, top = theme.layout.margins.top
-        let turnedWidth = theme.layout.pageHeight - theme.layout.margins.left - theme.layout.margins.right
         var items: [DisplayItem] = []
         // A footnote's lines on this page form one Note element (a note continued on the next page is another).
         var openNote: Int?
@@ -123,7 +122,7 @@ public final class PagedDocument: @unchecked Sendable {
             switch placement.source {
             case .unit(let index) where placement.scale != 1 && units[index].picture != nil:
                 items += Self.reduced(units[index], scale: placement.scale, at: Point(x: dx, y: dy),
-                                      width: plan.turned ? turnedWidth : theme.layout.columnWidth)
+                                      width: plan.turned ? theme.layout.turnedContentWidth : theme.layout.columnWidth)
                 continue
             case .unit(let index):
                 unit = units[index]

@@ -39,6 +39,9 @@ public struct LayoutSpec: Hashable, Sendable {
 
     public var contentWidth: Double { pageWidth - margins.left - margins.right }
     public var contentHeight: Double { pageHeight - margins.top - margins.bottom }
+    /// The text area of a turned page: the page's width and height swapped, the margins kept.
+    public var turnedContentWidth: Double { pageHeight - margins.left - margins.right }
+    public var turnedContentHeight: Double { pageWidth - margins.top - margins.bottom }
 
     public struct Margins: Hashable, Sendable {
         public var top, bottom, left, right: Double
