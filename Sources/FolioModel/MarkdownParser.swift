@@ -51,7 +51,7 @@ struct MarkdownParser {
         guard let document = CmarkDocument(markdown: markdown) else {
             throw Diagnostic.error(at: SourceLocation(file: file, line: lineOffset + 1, column: 1), "cannot parse the Markdown")
         }
-        collectsEntityCharacters = markdown.utf8.contains(UInt8(ascii: "&"))
+        collectsEntityCharacters = ByteScan.contains(UInt8(ascii: "&"), in: markdown)
         self.markdown = markdown
         let result = try blocks(in: CmarkNode(pointer: document.root), depth: 0)
         targets.formUnion(chartIDs)
@@ -162,7 +162,8 @@ struct MarkdownParser {
         if let meant = FenceInfo.likelyTypo(info) {
             throw Diagnostic.error(at: at, "unknown fence '\(info)'", hints: ["did you mean '\(meant)'?"])
         }
-        let text = body.hasSuffix("\n") ? String(body.dropLast()) : body
+        // The last character cut by its index: `dropLast` on a string counts every character first.
+        let text = body.hasSuffix("\n") ? String(body[..<body.index(before: body.endIndex)]) : body
         if !info.isEmpty, !warnedNoHighlighter, SyntaxHighlighter.definitionPath(for: info) != nil,
            SyntaxHighlighterLibrary.highlight == nil {
             warnedNoHighlighter = true

@@ -19,36 +19,42 @@ struct TemplateScanner {
         var start: Int
     }
 
-    /// Whether `text` holds anything Stencil would treat as a tag (the fast path skips Stencil entirely).
+    /// Whether `text` holds anything Stencil would treat as a tag (the fast path skips Stencil entirely):
+    /// a `{` followed by `{`, `%` or a `#` that does not start a heading's `{#id}`.
     static func hasTags(_ text: String) -> Bool {
-        var previousBrace = false
-        var utf8 = text.utf8.makeIterator()
-        while let byte = utf8.next() {
-            if previousBrace, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") { return true }
-            if previousBrace, byte == UInt8(ascii: "#") {
-                // A heading's `{#id}` is Markdown, not a comment: it keeps the fast path.
-                var rest = utf8
-                guard isAttributeRest(&rest) else { return true }
-                utf8 = rest
+        ByteScan.withBytes(text) { bytes in
+            var from = 0
+            while let brace = bytes[from...].firstIndex(of: UInt8(ascii: "{")) {
+                let next = brace + 1
+                guard next < bytes.count else { return false }
+                switch bytes[next] {
+                case UInt8(ascii: "{"), UInt8(ascii: "%"): return true
+                case UInt8(ascii: "#"):
+                    // A heading's `{#id}` is Markdown, not a comment: it keeps the fast path.
+                    guard let end = attributeEnd(bytes, after: next) else { return true }
+                    from = end
+                default: from = next
+                }
             }
-            previousBrace = byte == UInt8(ascii: "{")
+            return false
         }
-        return false
     }
 
-    /// Reads the rest of `{#id}` / `{#id .class}` after `{#` (the bytes `isHeadingAttribute` accepts).
-    private static func isAttributeRest(_ bytes: inout String.UTF8View.Iterator) -> Bool {
+    /// Where the rest of `{#id}` / `{#id .class}` after the `#` at `hash` ends (just past its `}`):
+    /// nil unless it holds only the bytes `isHeadingAttribute` accepts.
+    private static func attributeEnd(_ bytes: UnsafeBufferPointer<UInt8>, after hash: Int) -> Int? {
         var count = 0, last: UInt8 = 0
-        while let byte = bytes.next() {
-            if byte == UInt8(ascii: "}") { return count > 0 && last != UInt8(ascii: " ") }
+        for index in (hash + 1)..<bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "}") { return count > 0 && last != UInt8(ascii: " ") ? index + 1 : nil }
             let allowed = byte >= 0x80 || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
                 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
                 || "-_:. ".utf8.contains(byte)
-            guard allowed, !(count == 0 && byte == UInt8(ascii: " ")) else { return false }
+            guard allowed, !(count == 0 && byte == UInt8(ascii: " ")) else { return nil }
             count += 1
             last = byte
         }
-        return false
+        return nil
     }
 
     /// The pieces of `text`, in order.
