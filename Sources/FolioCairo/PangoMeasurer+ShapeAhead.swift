@@ -12,22 +12,56 @@ extension PangoMeasurer {
         guard shapesInParallel, requests.count >= Self.minimumParallelBatch else { return }
         // Every family joins the catalog here, on this thread, before the cache check (a family
         // added now drops the caches); the helper's font map only reads the catalog.
-        for request in requests { for span in request.spans { _ = fonts.description(for: span.style.font) } }
-        checkFontGeneration()
+        joinCatalog(requests.lazy.flatMap(\.spans))
         var seen = Set<TextRequest>()
         let pending = requests.filter { !isCached($0) && seen.insert($0).inserted }
-        guard pending.count >= Self.minimumParallelBatch else { return }
-        guard let helper = startHelper() else { return }
+        guard pending.count >= Self.minimumParallelBatch, let results = shareWithHelper(pending) else { return }
+        for (request, result) in zip(pending, results) { store(result, for: request) }
+    }
+
+    /// Batches of lines shorter than this are measured on this thread alone.
+    static let minimumParallelLines = 256
+
+    /// Each of `lines` measured as one line, on this thread and the helper's together when there are
+    /// many (a long code block). Lines set without a layout are not cached (`measureLine`).
+    public func measureLines(_ lines: [[TextSpan]], lang: String) -> [TextLine] {
+        guard shapesInParallel, lines.count >= Self.minimumParallelLines else { return lines.map { measureLine($0, lang: lang) } }
+        joinCatalog(lines.lazy.joined())
+        let requests = lines.map { TextRequest.line($0, lang: lang) }
+        guard let results = shareWithHelper(requests) else { return lines.map { measureLine($0, lang: lang) } }
+        return zip(lines, results).map { spans, result in
+            guard case .line(let line) = result else { return measureLine(spans, lang: lang) }
+            if !spans.isOnePlainASCIISpan { store(result, for: .line(spans, lang: lang)) }
+            return line
+        }
+    }
+
+    /// Makes sure the font catalog knows every family `spans` use (asked once per run of one font).
+    private func joinCatalog<Spans: Sequence>(_ spans: Spans) where Spans.Element == TextSpan {
+        var last: FontSpec?
+        for span in spans where span.style.font != last {
+            _ = fonts.description(for: span.style.font)
+            last = span.style.font
+        }
+        checkFontGeneration()
+    }
+
+    /// `requests` shaped by this thread and the helper's, whichever is free taking the next; their
+    /// results in the same order. Nil when there is no helper (the caller shapes them itself).
+    private func shareWithHelper(_ requests: [TextRequest]) -> [TextResult]? {
+        guard let helper = startHelper() else { return nil }
         let before = (helper.measurer.unknownGlyphCount, helper.measurer.shapedParagraphs, helper.measurer.shapedLines)
-        let queue = TextQueue(pending)
+        let queue = TextQueue(requests)
         let started = helper.start(queue)
         let mine = queue.answer(with: self)
         let theirs = started.finish()
         helperShaped += theirs.count
-        for (index, result) in mine + theirs { store(result, for: queue.requests[index]) }
         unknownGlyphCount += helper.measurer.unknownGlyphCount - before.0
         shapedParagraphs += helper.measurer.shapedParagraphs - before.1
         shapedLines += helper.measurer.shapedLines - before.2
+        var results = [TextResult?](repeating: nil, count: requests.count)
+        for (index, result) in mine + theirs { results[index] = result }
+        return results.map { $0! }
     }
 
     /// The helper, made on first use. A helper that cannot be made is not tried again: its error

@@ -67,6 +67,8 @@ public final class PangoMeasurer: TextMeasuring {
 
     public func measureLine(_ spans: [TextSpan], lang: String) -> TextLine {
         checkFontGeneration()
+        // A line set without a layout costs less than hashing its spans for the cache would.
+        if let line = directLine(spans, lang: lang) { return line }
         let key = LineKey(spans: spans, lang: lang)
         if let cached = lineCache[key] { return cached }
         let line = shapeLine(spans, lang: lang)
@@ -75,7 +77,7 @@ public final class PangoMeasurer: TextMeasuring {
     }
 
     func shapeLine(_ spans: [TextSpan], lang: String) -> TextLine {
-        if usesDirectShaping, spans.count == 1, let line = direct.line(spans[0], lang: lang) { return line }
+        if let line = directLine(spans, lang: lang) { return line }
         let flat = spans.map { span -> TextSpan in
             var copy = span
             copy.text = span.text.replacingNewlines()
@@ -89,6 +91,12 @@ public final class PangoMeasurer: TextMeasuring {
         unknownGlyphCount += Int(pango_layout_get_unknown_glyphs_count(built.layout))
         let lines = extractLines(built, spans: flat, lang: lang, justifyWidth: nil)
         return lines.first ?? TextLine(spans: flat, width: 0, ascent: 0, descent: 0, lang: lang)
+    }
+
+    /// `spans` set by `direct`, when they are one plain ASCII span in a style it has a face for.
+    private func directLine(_ spans: [TextSpan], lang: String) -> TextLine? {
+        guard usesDirectShaping, spans.count == 1 else { return nil }
+        return direct.line(spans[0], lang: lang)
     }
 
     public func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine] {

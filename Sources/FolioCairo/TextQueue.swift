@@ -4,15 +4,20 @@ import FolioDisplay
 /// Requests handed out one at a time to whichever thread is free, so both finish together.
 final class TextQueue: @unchecked Sendable {
     let requests: [TextRequest]
+    /// The requests in the order they are handed out: those that need no hyphenation first
+    /// (patterns may still be loading).
+    private let order: [Int]
     private var next = 0
     private let lock = NSLock()
 
-    /// `requests` with those that need no hyphenation first (patterns may still be loading).
     init(_ requests: [TextRequest]) {
-        self.requests = requests.filter { !$0.hyphenates } + requests.filter(\.hyphenates)
+        self.requests = requests
+        let indices = requests.indices
+        order = requests.contains(where: \.hyphenates)
+            ? indices.filter { !requests[$0].hyphenates } + indices.filter { requests[$0].hyphenates } : Array(indices)
     }
 
-    /// Shapes requests until none are left; returns them by index.
+    /// Shapes requests until none are left; returns them by their index in `requests`.
     func answer(with measurer: PangoMeasurer) -> [(Int, TextResult)] {
         var answers: [(Int, TextResult)] = []
         while let index = take() { answers.append((index, measurer.shape(requests[index]))) }
@@ -21,9 +26,9 @@ final class TextQueue: @unchecked Sendable {
 
     private func take() -> Int? {
         lock.withLock {
-            guard next < requests.count else { return nil }
+            guard next < order.count else { return nil }
             next += 1
-            return next - 1
+            return order[next - 1]
         }
     }
 }

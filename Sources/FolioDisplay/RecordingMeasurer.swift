@@ -12,8 +12,7 @@ public final class RecordingMeasurer: TextMeasuring {
     public var estimatesOnly: Bool { true }
 
     public func measureLine(_ spans: [TextSpan], lang: String) -> TextLine {
-        // Not worth shaping ahead: a line of one plain ASCII span is set without a layout (`isPlainASCII`).
-        if spans.count == 1, spans[0].isPlainASCII { return estimate.measureLine(spans, lang: lang) }
+        if spans.isOnePlainASCIISpan { return estimate.measureLine(spans, lang: lang) }
         let request = TextRequest.line(spans, lang: lang)
         if let known = lines[request] { return known }
         let line = estimate.measureLine(spans, lang: lang)

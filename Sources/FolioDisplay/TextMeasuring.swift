@@ -7,6 +7,9 @@ public protocol TextMeasuring: AnyObject {
     func breakLines(_ paragraph: StyledParagraph, width: Double) -> [TextLine]
     /// Shapes `spans` as one line, without wrapping.
     func measureLine(_ spans: [TextSpan], lang: String) -> TextLine
+    /// Shapes each of `lines` as one line, as `measureLine` would, in order (a measurer may share a
+    /// long batch between threads).
+    func measureLines(_ lines: [[TextSpan]], lang: String) -> [TextLine]
     /// Whether `shapeAhead` shapes ahead of use (in parallel), so that collecting requests pays.
     var shapesAhead: Bool { get }
     /// Whether this measurer only estimates, for a dry run that collects requests: layouts may
@@ -26,6 +29,10 @@ extension TextMeasuring {
     public var shapesAhead: Bool { false }
     public var estimatesOnly: Bool { false }
     public func shapeAhead(_ requests: [TextRequest]) {}
+
+    public func measureLines(_ lines: [[TextSpan]], lang: String) -> [TextLine] {
+        lines.map { measureLine($0, lang: lang) }
+    }
 
     /// Runs `dryRun` against a quick estimating measurer that records what it is asked, then has
     /// this measurer shape all of it ahead of the real run. Nothing happens when this measurer

@@ -84,7 +84,19 @@ extension TextSpan {
     /// inline object or raised baseline: a line of it is one run in one font, with nothing to itemize.
     public var isPlainASCII: Bool {
         guard link == nil, object == nil, style.rise == 0 else { return false }
-        let printable: (UInt8) -> Bool = { $0 >= 0x20 && $0 <= 0x7E }
-        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) } ?? text.utf8.allSatisfy(printable)
+        var text = text
+        return text.withUTF8(Self.arePrintableASCII)
     }
+
+    /// Whether `bytes` are all printable ASCII (U+0020 to U+007E).
+    public static func arePrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte &- 0x20 > 0x5E { return false }
+        return true
+    }
+}
+
+extension Array where Element == TextSpan {
+    /// Whether these spans are one plain ASCII span (`TextSpan.isPlainASCII`): a line a text engine
+    /// may set without a layout, which is therefore never worth shaping ahead.
+    public var isOnePlainASCIISpan: Bool { count == 1 && self[0].isPlainASCII }
 }

@@ -19,11 +19,20 @@ extension BlockFlow {
 
     /// The drawn lines of code `spans` (newlines separate source lines) in a block `width` wide.
     ///
-    /// A plain ASCII source line is measured as one line (text engines set such a line without a
-    /// layout). Other plain source lines are shaped a chunk at a time, one paragraph per line in one
-    /// measurement, so a long block costs a few hundred layouts, not one per line. A highlighted or
-    /// linked line, one too wide for the block, and one with right-to-left text are measured alone.
+    /// A plain ASCII source line is one line for text engines to set without a layout: all of them are
+    /// measured in one batch (which a measurer may share between threads). Other plain source lines
+    /// are shaped a chunk at a time, one paragraph per line in one measurement, so a long block costs
+    /// a few hundred layouts, not one per line. A highlighted or linked line, one too wide for the
+    /// block, and one with right-to-left text are measured alone.
+    ///
+    /// Nothing about a plain ASCII line is worth shaping ahead, so a dry run (`estimatesOnly`) leaves
+    /// those lines out.
     func codeLines(_ spans: [TextSpan], style: TextStyle, width: Double) -> [CodeLine] {
+        if measurer.estimatesOnly, spans.allSatisfy(Self.isPlainASCIILines) { return [] }
+        let sources = Self.sourceLines(spans)
+        let isPlain = sources.map(\.isOnePlainASCIISpan)
+        let plainLines = measurer.estimatesOnly ? [] : measurer.measureLines(zip(sources, isPlain).compactMap { $1 ? $0 : nil }, lang: lang)
+        var nextPlain = plainLines.makeIterator()
         var result: [CodeLine] = []
         var chunk: [[TextSpan]] = []
         var chunkBytes = 0
@@ -33,10 +42,11 @@ extension BlockFlow {
             chunk = []
             chunkBytes = 0
         }
-        for source in Self.sourceLines(spans) {
-            if source.count == 1, source[0].isPlainASCII {
+        for (source, plain) in zip(sources, isPlain) {
+            if plain {
+                guard let line = nextPlain.next() else { continue }
                 flush()
-                result += wrappedCodeLine(source, style: style, width: width)
+                result += line.width <= width ? [CodeLine(line: line)] : wrappedCodeLine(source, style: style, width: width)
                 continue
             }
             let bytes = source.reduce(1) { $0 + $1.text.utf8.count }
@@ -52,6 +62,21 @@ extension BlockFlow {
         }
         flush()
         return result
+    }
+
+    /// Whether `span` is printable ASCII lines (`TextSpan.isPlainASCII` but for its newlines): each of
+    /// its source lines is set without a layout.
+    static func isPlainASCIILines(_ span: TextSpan) -> Bool {
+        guard span.link == nil, span.object == nil, span.style.rise == 0 else { return false }
+        var text = span.text
+        return text.withUTF8 { bytes in
+            var start = 0
+            while let newline = bytes[start...].firstIndex(of: 0x0A) {
+                guard TextSpan.arePrintableASCII(UnsafeBufferPointer(rebasing: bytes[start..<newline])) else { return false }
+                start = newline + 1
+            }
+            return TextSpan.arePrintableASCII(UnsafeBufferPointer(rebasing: bytes[start...]))
+        }
     }
 
     /// The most text shaped as one chunk of code lines: under the size at which the measurer cuts a
@@ -138,17 +163,19 @@ extension BlockFlow {
     static func sourceLines(_ spans: [TextSpan]) -> [[TextSpan]] {
         var lines: [[TextSpan]] = [[]]
         for span in spans {
-            let utf8 = span.text.utf8
-            var partStart = utf8.startIndex
-            while true {
-                let newline = utf8[partStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-                if partStart < newline {
-                    let part = String(Substring(utf8[partStart..<newline]))
-                    lines[lines.count - 1].append(TextSpan(part, style: span.style, link: span.link))
+            var text = span.text
+            text.withUTF8 { bytes in
+                var partStart = 0
+                while true {
+                    let newline = bytes[partStart...].firstIndex(of: 0x0A) ?? bytes.count
+                    if partStart < newline {
+                        let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[partStart..<newline]), as: UTF8.self)
+                        lines[lines.count - 1].append(TextSpan(part, style: span.style, link: span.link))
+                    }
+                    guard newline < bytes.count else { break }
+                    lines.append([])
+                    partStart = newline + 1
                 }
-                guard newline < utf8.endIndex else { break }
-                lines.append([])
-                partStart = utf8.index(after: newline)
             }
         }
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }

@@ -1,3 +1,4 @@
+import Foundation
 @testable import FolioCairo
 import FolioDisplay
 import FolioTestSupport
@@ -39,11 +40,11 @@ final class DirectShapingTests: XCTestCase {
         let direct = PangoMeasurer(fonts: fonts, shapesInParallel: false)
         let pango = PangoMeasurer(fonts: fonts, shapesInParallel: false)
         pango.usesDirectShaping = false
-        var distinct = Set<String>()
+        var measured = 0
         for style in Self.styles {
             for text in Self.randomLines(count: 600) {
                 for lang in ["en", "de", "ja"] {
-                    distinct.insert("\(style) \(lang) \(text)")
+                    measured += 1
                     let expected = pango.measureLine([TextSpan(text, style: style)], lang: lang)
                     let actual = direct.measureLine([TextSpan(text, style: style)], lang: lang)
                     XCTAssertEqual(actual, expected, "\(style.font) \(lang): \"\(text)\"")
@@ -51,7 +52,7 @@ final class DirectShapingTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(direct.direct.shapedLines, distinct.count, "every distinct line took the direct path")
+        XCTAssertEqual(direct.direct.shapedLines, measured, "every line took the direct path (no cache before it)")
         XCTAssertEqual(pango.direct.shapedLines, 0)
     }
 
@@ -67,6 +68,28 @@ final class DirectShapingTests: XCTestCase {
         }
         XCTAssertEqual(measurer.direct.shapedLines, 0)
         XCTAssertGreaterThan(measurer.shapedLines, 0)
+    }
+
+    /// A long batch of lines (a code block's) is shared with the helper thread; each line comes back
+    /// as `measureLine` makes it alone, in order, plain ASCII or not.
+    func testABatchSharedWithTheHelperThreadIsTheLinesMeasuredOneByOne() throws {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { throw XCTSkip("one core: no helper thread") }
+        let fonts = try FontEnvironment()
+        let parallel = PangoMeasurer(fonts: fonts, shapesInParallel: true)
+        let serial = PangoMeasurer(fonts: fonts, shapesInParallel: false)
+        var lines = Self.randomLines(count: 6_000).enumerated().map { [TextSpan($1, style: Self.styles[$0 % 2])] }
+        lines.insert([TextSpan("café", style: Self.styles[0])], at: 10)
+        lines.insert([TextSpan("tab\there", style: Self.styles[0])], at: 3_000)
+        lines.insert([TextSpan("two ", style: Self.styles[0]), TextSpan("spans", style: Self.styles[1])], at: 5_000)
+        lines.insert([], at: 5_500)
+        let batch = parallel.measureLines(lines, lang: "en")
+        XCTAssertEqual(batch, lines.map { serial.measureLine($0, lang: "en") })
+        XCTAssertGreaterThan(parallel.helperShaped, 0, "the helper thread shaped part of the batch")
+        XCTAssertLessThan(parallel.helperShaped, lines.count, "and this thread the rest")
+        // A short batch stays on this thread.
+        let before = parallel.helperShaped
+        XCTAssertEqual(parallel.measureLines(Array(lines.prefix(20)), lang: "en"), Array(batch.prefix(20)))
+        XCTAssertEqual(parallel.helperShaped, before)
     }
 
     /// A word longer than a paragraph window (8 KB) is cut where it fills each line, without a
