@@ -35,13 +35,15 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]),
+        // glibc's malloc.h (mallopt): part of libc, nothing to link.
+        .systemLibrary(name: "CMalloc"),
 
         // GNU source-highlight (C++) behind a C interface: syntax highlighting of fenced code, built
         // as the FolioHighlight shared library (see SyntaxHighlighterLibrary).
         .target(name: "CSourceHighlight", linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Structure tree, artifacts, XMP and output intents that Cairo 1.16 cannot write (C++ on qpdf, C API).
-        .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf")]),
+        .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z")]),
 
         // The pipeline: load → typeset/paginate → render.
         .target(name: "FolioModel", dependencies: [
@@ -51,7 +53,7 @@ let package = Package(
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),
         .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "CRsvg", "FolioDisplay", "FolioPDFTags"]),
-        .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo"]),
+        .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo", "CMalloc"]),
         .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
         // The HTTP render service and the live preview; Hummingbird stays out of the library product.
         .target(name: "FolioServe", dependencies: [

@@ -88,8 +88,15 @@ public final class Renderer {
         try writePDF(document, with: PDFWriter(sink: sink, firstPageSize: document.pageSize, metadata: pdfMetadata(document), fonts: fonts))
     }
 
+    /// Pages are built here and, where the renderer may use a second core, drawn on another thread
+    /// meanwhile (`drawInOrder`).
     private func writePDF(_ document: PagedDocument, with writer: PDFWriter) throws {
-        for number in 1...document.pageCount { try writer.add(document.page(number)) }
+        if measurer.shapesInParallel {
+            let drawer = PDFPageDrawer(writer)
+            try drawInOrder(count: document.pageCount, page: { document.page($0 + 1) }) { try drawer.writer.add($0) }
+        } else {
+            for number in 1...document.pageCount { try writer.add(document.page(number)) }
+        }
         try writer.finish()
     }
 
@@ -134,51 +141,6 @@ public final class Renderer {
         }
         removeStalePages(folder: folder, name: name, format: format, keeping: count)
         return paths
-    }
-
-    /// Builds pages in order on this thread (layout is not thread-safe) and draws them on worker threads,
-    /// at most a few pages ahead so memory stays bounded.
-    /// Pages whose text was not shaped into glyph runs (an engine fallback) need Pango, which is
-    /// not thread-safe: those are drawn here. Rasters in flight stay within `pixelBudget`.
-    func drawConcurrently(count: Int, pagePixels: Double, page: (Int) -> Page,
-                          draw: @escaping @Sendable (Int, Page) throws -> Void) throws {
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let inFlight = max(1, min(workers * 2, Int(Self.pixelBudget / max(pagePixels, 1))))
-        let slots = DispatchSemaphore(value: inFlight)
-        let group = DispatchGroup()
-        let queue = DispatchQueue(label: "folio.pages", attributes: .concurrent)
-        let failure = FirstError()
-        for index in 0..<count {
-            if failure.error != nil { break }
-            let built = page(index)
-            if Self.needsShaping(built.items) {
-                group.wait()
-                try draw(index, built)
-                continue
-            }
-            slots.wait()
-            group.enter()
-            queue.async {
-                defer { slots.signal(); group.leave() }
-                do { try draw(index, built) } catch { failure.record(error) }
-            }
-        }
-        group.wait()
-        if let error = failure.error { throw error }
-    }
-
-    /// Pixels of page rasters held at once while drawing in parallel (about 1.2 GB of ARGB).
-    static let pixelBudget = 300_000_000.0
-
-    /// Whether any text item lacks glyph runs (and so would be shaped while drawing).
-    static func needsShaping(_ items: [DisplayItem]) -> Bool {
-        items.contains { item in
-            switch item {
-            case .text(let text): return text.line.glyphRuns.isEmpty && !text.line.spans.isEmpty
-            case .group(let group): return needsShaping(group.items)
-            default: return false
-            }
-        }
     }
 
     /// Deletes `NAME-NNN.EXT` pages left from an earlier, longer render.
@@ -226,12 +188,4 @@ public final class Renderer {
 /// Folio's version, written into PDFs and batch manifests.
 public enum FolioVersion {
     public static let current = "0.1.0"
-}
-
-/// The first error of concurrent work.
-final class FirstError: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Error?
-    var error: Error? { lock.lock(); defer { lock.unlock() }; return stored }
-    func record(_ error: Error) { lock.lock(); if stored == nil { stored = error }; lock.unlock() }
 }

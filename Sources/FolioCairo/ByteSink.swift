@@ -10,19 +10,46 @@ public protocol ByteSink: AnyObject {
 }
 
 /// Carries a sink through Cairo's C write callback and keeps the first error the sink threw.
+///
+/// Writes are gathered in a buffer and passed on in blocks: Cairo writes uncompressed page content
+/// a few bytes at a time (millions of calls for a long document). `flush` passes on the rest.
 final class SinkBridge {
     let sink: ByteSink
     private(set) var failure: Error?
+    static let bufferSize = 1 << 16
+    private let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: SinkBridge.bufferSize)
+    private var buffered = 0
 
     init(_ sink: ByteSink) { self.sink = sink }
+
+    deinit { buffer.deallocate() }
 
     /// The closure pointer Cairo hands back to `callback` (the surface keeps the bridge alive).
     var closure: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 
     func write(_ data: UnsafePointer<UInt8>?, _ length: Int) -> Bool {
         guard failure == nil else { return false }
+        guard let data, length > 0 else { return true }
+        if buffered + length > Self.bufferSize, !flush() { return false }
+        if length >= Self.bufferSize { return forward(UnsafeRawBufferPointer(start: data, count: length)) }
+        (buffer + buffered).update(from: data, count: length)
+        buffered += length
+        return true
+    }
+
+    /// Passes what is buffered on to the sink; false once the sink has failed.
+    @discardableResult
+    func flush() -> Bool {
+        guard buffered > 0 else { return failure == nil }
+        let count = buffered
+        buffered = 0
+        return forward(UnsafeRawBufferPointer(start: buffer, count: count))
+    }
+
+    private func forward(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard failure == nil else { return false }
         do {
-            try sink.write(UnsafeRawBufferPointer(start: data, count: length))
+            try sink.write(bytes)
             return true
         } catch {
             failure = error

@@ -56,6 +56,7 @@ public final class CairoSurface {
     /// Completes the surface's output; throws when writing failed.
     func finish() throws {
         cairo_surface_finish(pointer)
+        bridge?.flush()
         try check()
     }
 
@@ -86,6 +87,7 @@ public final class CairoSurface {
             return Unmanaged<SinkBridge>.fromOpaque(closure).takeUnretainedValue().write(bytes, length) ? 0 : -1
         }, bridge.closure, data, cairo_image_surface_get_width(pointer), cairo_image_surface_get_height(pointer),
            cairo_image_surface_get_stride(pointer), opaque ? 0 : 1, 3, Self.pixelsPerMetre(dpi))
+        bridge.flush()
         if let failure = bridge.failure { throw failure }
         guard status == 0 else { throw RenderError.io("cannot encode a PNG") }
     }

@@ -31,6 +31,18 @@ public final class PDFWriter {
     static let untagged = ProcessInfo.processInfo.environment["FOLIO_BENCH_UNTAGGED"] == "1"
     private var currentSize: Size
 
+    /// Has Cairo write page content uncompressed, for qpdf to compress. Every PDF passes through
+    /// qpdf (`TaggedPDF`), which compresses the streams it writes and must read each page's content
+    /// to renumber its marks: content Cairo compressed was deflated twice and inflated once (a
+    /// quarter of a second of a 637-page code listing). Cairo 1.16 reads `CAIRO_DEBUG_PDF` when it
+    /// creates a PDF surface; leaving content uncompressed is all it does. The file qpdf writes is
+    /// the same either way. Changing the environment is not thread-safe: call before any other
+    /// thread starts (the command line does, first thing).
+    public static func leaveContentCompressionToQPDF() {
+        guard !untagged else { return }
+        setenv("CAIRO_DEBUG_PDF", "1", 1)
+    }
+
     public convenience init(path: String, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
         try self.init(destination: .path(path), firstPageSize: firstPageSize, metadata: metadata, fonts: fonts)
     }

@@ -1,6 +1,6 @@
-// See FolioPDFTags.h. qpdf's C++ API: pages' content is decoded and written by qpdf (Folio rewrites
-// only the marked-content lines Cairo wrote), object handles build the structure tree, QPDFWriter
-// writes the file with a deterministic /ID.
+// See FolioPDFTags.h. qpdf's C++ API: pages' content is read through qpdf, its marked-content lines
+// rewritten and the result compressed here (zlib), object handles build the structure tree,
+// QPDFWriter writes the file with a deterministic /ID.
 #include "FolioPDFTags.h"
 
 #include <qpdf/Buffer.hh>
@@ -10,14 +10,18 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <zlib.h>
 
+#include <atomic>
 #include <cstring>
 #include <exception>
 #include <map>
 #include <memory>
 #include <set>
 #include <stdexcept>
+#include <system_error>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -214,29 +218,84 @@ namespace {
 
 QPDFObjectHandle name(std::string const &value) { return QPDFObjectHandle::newName("/" + value); }
 
+/// One page's content: as Cairo wrote it, then renumbered and compressed (or why it could not be).
+struct PageContent {
+    std::string pattern;
+    std::string decoded;
+    std::string compressed;
+    std::string error;
+};
+
+/// `text` compressed as a /FlateDecode stream, at zlib's default level (as qpdf compresses).
+std::string deflated(std::string const &text) {
+    uLongf size = compressBound(static_cast<uLong>(text.size()));
+    std::string out(size, '\0');
+    int status = compress2(reinterpret_cast<Bytef *>(&out[0]), &size, reinterpret_cast<Bytef const *>(text.data()),
+                           static_cast<uLong>(text.size()), Z_DEFAULT_COMPRESSION);
+    if (status != Z_OK) throw std::runtime_error("cannot compress a page's content (zlib " + std::to_string(status) + ")");
+    out.resize(size);
+    return out;
+}
+
+/// Renumbers and compresses every page's content, pages taken in turn by up to two threads (each
+/// page's bytes alone, no qpdf object touched). A page that fails keeps its error.
+void rewriteAndCompress(std::vector<PageContent> &contents) {
+    std::atomic<size_t> next(0);
+    auto work = [&contents, &next]() {
+        for (size_t index = next++; index < contents.size(); index = next++) {
+            PageContent &page = contents[index];
+            try {
+                MarkRewriter rewriter(page.pattern, static_cast<int>(index));
+                page.compressed = deflated(rewriter.rewrite(reinterpret_cast<unsigned char const *>(page.decoded.data()),
+                                                            page.decoded.size()));
+            } catch (std::exception const &error) {
+                page.error = error.what();
+            }
+            std::string().swap(page.decoded);
+        }
+    };
+    bool helps = contents.size() >= 8 && std::thread::hardware_concurrency() > 1;
+    std::thread helper;
+    if (helps) {
+        try {
+            helper = std::thread(work);
+        } catch (std::system_error const &) {
+            // No second thread: this one does every page.
+        }
+    }
+    work();
+    if (helper.joinable()) helper.join();
+}
+
 void apply(folio_pdf_tags &tags, QPDF &pdf) {
     QPDFObjectHandle root = pdf.getRoot();
     root.removeKey("/StructTreeRoot");  // Cairo's tree: replaced below, never read
     std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
 
-    // Marked content: renumbered per page into a new, uncompressed content stream (compressed when
-    // written); every other stream is copied as it is, never decoded and compressed again.
+    // Marked content: renumbered per page, and the new content compressed here, on two threads
+    // where there are two cores (qpdf would compress it on one while writing); every other stream
+    // is copied as it is, never decoded and compressed again.
+    std::vector<PageContent> contents(pages.size());
     for (size_t index = 0; index < pages.size(); ++index) {
         auto found = tags.patterns.find(static_cast<int>(index));
-        std::string const pattern = found == tags.patterns.end() ? std::string() : found->second;
+        if (found != tags.patterns.end()) contents[index].pattern = found->second;
         Pl_Buffer content("page content");
         pages[index].pipeContents(&content);
         std::shared_ptr<Buffer> decoded = content.getBufferSharedPointer();
-        MarkRewriter rewriter(pattern, static_cast<int>(index));
-        std::string rewritten = rewriter.rewrite(decoded->getBuffer(), decoded->getSize());
+        contents[index].decoded.assign(reinterpret_cast<char const *>(decoded->getBuffer()), decoded->getSize());
+    }
+    rewriteAndCompress(contents);
+    for (size_t index = 0; index < pages.size(); ++index) {
+        if (!contents[index].error.empty()) throw std::runtime_error(contents[index].error);
+        QPDFObjectHandle flate = name("FlateDecode");
         // The page's own stream object takes the new data when there is one (a new object would
         // make qpdf resolve every object of the file, Cairo's discarded tree included).
-        QPDFObjectHandle contents = pages[index].getObjectHandle().getKey("/Contents");
-        if (contents.isStream()) {
-            contents.replaceStreamData(rewritten, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-        } else {
-            pages[index].getObjectHandle().replaceKey("/Contents", QPDFObjectHandle::newStream(&pdf, rewritten));
+        QPDFObjectHandle stream = pages[index].getObjectHandle().getKey("/Contents");
+        if (!stream.isStream()) {
+            stream = QPDFObjectHandle::newStream(&pdf);
+            pages[index].getObjectHandle().replaceKey("/Contents", stream);
         }
+        stream.replaceStreamData(contents[index].compressed, flate, QPDFObjectHandle::newNull());
     }
     // The structure tree, replacing Cairo's.
     QPDFObjectHandle treeRoot = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());

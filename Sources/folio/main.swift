@@ -4,13 +4,13 @@ import Foundation
 
 import Folio
 
-// SIGINT/SIGTERM: handled on a thread of their own from here on (temporaries removed, then the
-// process ends by the signal; a batch stops gently first). Before any other thread starts.
-SignalWatch.start()
-
 // Usage errors exit 2 (the convention FORMATS.md sets), input errors 1.
 do {
     var command = try Folio.parseAsRoot()
+    // Before any other thread starts: process settings, then SIGINT/SIGTERM handled on a thread of
+    // their own (temporaries removed, then the process ends by the signal; a batch stops gently first).
+    ProcessTuning.apply(exitsWhenDone: !(command is Watch || command is Serve || command is Preview))
+    SignalWatch.start()
     try command.run()
 } catch {
     let code = Folio.exitCode(for: error)

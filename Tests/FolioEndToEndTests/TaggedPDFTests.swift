@@ -171,6 +171,21 @@ final class TaggedPDFTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: first), FileManager.default.contents(atPath: second))
     }
 
+    /// The command line has Cairo leave page content uncompressed (`CAIRO_DEBUG_PDF`), for qpdf's
+    /// pass to compress: every stream of the file it writes is compressed all the same.
+    func testPageContentIsCompressedInTheFileWritten() throws {
+        let path = try sample().plain
+        let bytes = try XCTUnwrap(FileManager.default.contents(atPath: path))
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertFalse(text.contains(" Tf\n"), "no text operator is stored uncompressed")
+        XCTAssertFalse(text.contains("BDC\n"), "no marked content is stored uncompressed")
+        let streams = text.components(separatedBy: "\nstream\n").count - 1
+        let filtered = text.components(separatedBy: "/Filter").count - 1
+        let metadata = text.components(separatedBy: "/Type /Metadata").count - 1
+        XCTAssertGreaterThan(streams, 9)
+        XCTAssertEqual(filtered, streams - metadata, "every stream but XMP metadata is compressed")
+    }
+
     func testImageWithoutAltTextUnderUA1IsAPositionedError() throws {
         let folder = try TestSupport.temporaryFolder(for: self)
         let png = TestSupport.repoRoot.appendingPathComponent("Tests/FolioEndToEndTests/References/rtl-mixed.png").path
