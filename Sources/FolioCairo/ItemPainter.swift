@@ -15,6 +15,10 @@ final class ItemPainter {
     let emitsTags: Bool
     /// Builds the structure tree and marks content while a PDF is drawn (nil for other surfaces).
     let structure: StructureRecorder?
+    /// Whether consecutive plain lines share one Cairo call (`drawBatch`; off only to compare).
+    var batchesLines = true
+    /// Lines drawn together with others, and the calls that drew them (for tests).
+    var batchedLines = 0, batchCalls = 0
 
     init(fonts: FontEnvironment, emitsTags: Bool, structure: StructureRecorder? = nil) {
         self.fonts = fonts
@@ -27,7 +31,25 @@ final class ItemPainter {
         if drawDepth == 0 { imagesOnPage.removeAll(keepingCapacity: true) }
         drawDepth += 1
         defer { drawDepth -= 1 }
-        for item in items { draw(item, on: cr) }
+        // Consecutive plain lines in one font and colour are drawn together (`drawBatch`).
+        var batch: [BatchedRun] = []
+        for item in items {
+            if batchesLines, let line = batchedRun(item) {
+                if let first = batch.first, !Self.joins(line, first) {
+                    drawBatch(batch, on: cr)
+                    batch.removeAll(keepingCapacity: true)
+                }
+                if batch.isEmpty { structure?.content(on: cr) }
+                batch.append(line)
+                continue
+            }
+            if !batch.isEmpty {
+                drawBatch(batch, on: cr)
+                batch.removeAll(keepingCapacity: true)
+            }
+            draw(item, on: cr)
+        }
+        drawBatch(batch, on: cr)
     }
 
     func draw(_ item: DisplayItem, on cr: OpaquePointer) {

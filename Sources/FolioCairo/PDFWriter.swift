@@ -12,6 +12,12 @@ public final class PDFWriter {
     private let surface: CairoSurface
     private let context: CairoContext
     private let painter: ItemPainter
+    /// Whether consecutive plain lines share one Cairo call (off only to compare), and how many did.
+    var batchesLines: Bool {
+        get { painter.batchesLines }
+        set { painter.batchesLines = newValue }
+    }
+    var batchedLines: (lines: Int, calls: Int) { (painter.batchedLines, painter.batchCalls) }
     private let structure = StructureRecorder()
     private let cairoBytes: MemorySink
     private let destination: Destination

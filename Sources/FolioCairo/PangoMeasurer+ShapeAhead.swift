@@ -60,7 +60,8 @@ extension PangoMeasurer {
         shapedParagraphs += helper.measurer.shapedParagraphs - before.1
         shapedLines += helper.measurer.shapedLines - before.2
         var results = [TextResult?](repeating: nil, count: requests.count)
-        for (index, result) in mine + theirs { results[index] = result }
+        for (index, result) in mine { results[index] = result }
+        for (index, result) in theirs { results[index] = result }
         return results.map { $0! }
     }
 

@@ -20,6 +20,7 @@ final class TextQueue: @unchecked Sendable {
     /// Shapes requests until none are left; returns them by their index in `requests`.
     func answer(with measurer: PangoMeasurer) -> [(Int, TextResult)] {
         var answers: [(Int, TextResult)] = []
+        answers.reserveCapacity(requests.count / 2 + 1)
         while let index = take() { answers.append((index, measurer.shape(requests[index]))) }
         return answers
     }

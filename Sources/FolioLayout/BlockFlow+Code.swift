@@ -34,6 +34,7 @@ extension BlockFlow {
         let plainLines = measurer.estimatesOnly ? [] : measurer.measureLines(zip(sources, isPlain).compactMap { $1 ? $0 : nil }, lang: lang)
         var nextPlain = plainLines.makeIterator()
         var result: [CodeLine] = []
+        result.reserveCapacity(sources.count)
         var chunk: [[TextSpan]] = []
         var chunkBytes = 0
         func flush() {
@@ -46,7 +47,7 @@ extension BlockFlow {
             if plain {
                 guard let line = nextPlain.next() else { continue }
                 flush()
-                result += line.width <= width ? [CodeLine(line: line)] : wrappedCodeLine(source, style: style, width: width)
+                if line.width <= width { result.append(CodeLine(line: line)) } else { result += wrappedCodeLine(source, style: style, width: width) }
                 continue
             }
             let bytes = source.reduce(1) { $0 + $1.text.utf8.count }
