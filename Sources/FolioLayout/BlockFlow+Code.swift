@@ -116,6 +116,8 @@ extension BlockFlow {
     /// after a block's first line or before its last.
     func addCodeLines(_ lines: [CodeLine], style: TextStyle, in context: Context) {
         let nominal = theme.lineHeight(style, leading: 1.3)
+        // What `frame` puts under each line, made once per line height (a block's lines have one or two).
+        var decorations: [Double: [DisplayItem]] = [:]
         for (index, code) in lines.enumerated() {
             let line = code.line
             let height = max(nominal, line.height + style.font.size * 0.15)
@@ -125,7 +127,11 @@ extension BlockFlow {
                 items.append(.text(TextItem(origin: Point(x: context.x + code.markX, y: baseline), line: mark)))
             }
             var unit = FlowUnit(height: height, spaceBefore: 0, items: items)
-            frame(&unit, in: context)
+            if let decorate = context.decorate {
+                let decoration = decorations[height] ?? DisplayItem.artifact(decorate(height, Self.frameSeamOverlap))
+                decorations[height] = decoration
+                unit.items = decoration + items  // as `frame` would for a unit with no space before it
+            }
             unit.canBreakAfter = lines.count < 4 ? index == lines.count - 1 : !(index == 0 || index == lines.count - 2)
             units.append(unit)
         }
