@@ -5,7 +5,9 @@ import FolioDisplay
 ///
 /// Cairo's cost per call (checking the text, recording it, replaying it twice when the page is shown)
 /// is about a fifth of a code listing's drawing. Its PDF output does not change: glyphs on another
-/// line start a new text position either way, in the same text object.
+/// line start a new text position either way, in the same text object. Only lines wholly on the
+/// page are batched: Cairo leaves out a call whose glyphs are all off the page (or clipped away),
+/// but writes every glyph of a call of which some show.
 extension ItemPainter {
     /// A line ready to share a call: its glyph run, its origin and its text's bytes.
     struct BatchedRun {
@@ -14,12 +16,14 @@ extension ItemPainter {
         let utf8: [UInt8]
     }
 
-    /// `item`'s line as a batched run when it can share a call with its neighbours: one glyph run in
-    /// no language of its own, without background, underline or strike, not in a colour font, with
-    /// clusters Cairo accepts.
-    func batchedRun(_ item: DisplayItem) -> BatchedRun? {
+    /// `item`'s line as a batched run when it can share a call with its neighbours: wholly inside
+    /// `bounds`, one glyph run in no language of its own, without background, underline or strike,
+    /// not in a colour font, with clusters Cairo accepts.
+    func batchedRun(_ item: DisplayItem, inside bounds: Rect) -> BatchedRun? {
         guard case .text(let text) = item, text.line.glyphRuns.count == 1 else { return nil }
-        let run = text.line.glyphRuns[0]
+        let run = text.line.glyphRuns[0], origin = text.origin
+        guard origin.x + run.x >= bounds.minX, origin.x + run.x + run.width <= bounds.maxX,
+              origin.y - text.line.ascent >= bounds.minY, origin.y + text.line.descent <= bounds.maxY else { return nil }
         guard run.lang == nil, run.style.background == nil, !run.style.underline, !run.style.strikethrough,
               !run.backward, !fonts.registry.isColor(run.font) else { return nil }
         let utf8 = Array(run.text.utf8)

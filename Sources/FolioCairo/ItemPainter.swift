@@ -17,6 +17,9 @@ final class ItemPainter {
     let structure: StructureRecorder?
     /// Whether consecutive plain lines share one Cairo call (`drawBatch`; off only to compare).
     var batchesLines = true
+    /// The page's area while its own items are drawn (PDF pages): only lines wholly inside it, and
+    /// not inside a group, are drawn together. Nil: every line is drawn alone.
+    var pageBounds: Rect?
     /// Lines drawn together with others, and the calls that drew them (for tests).
     var batchedLines = 0, batchCalls = 0
 
@@ -33,8 +36,9 @@ final class ItemPainter {
         defer { drawDepth -= 1 }
         // Consecutive plain lines in one font and colour are drawn together (`drawBatch`).
         var batch: [BatchedRun] = []
+        let bounds = batchesLines && drawDepth == 1 ? pageBounds : nil
         for item in items {
-            if batchesLines, let line = batchedRun(item) {
+            if let bounds, let line = batchedRun(item, inside: bounds) {
                 if let first = batch.first, !Self.joins(line, first) {
                     drawBatch(batch, on: cr)
                     batch.removeAll(keepingCapacity: true)

@@ -90,6 +90,7 @@ public final class PDFWriter {
         }
         let cr = context.pointer
         structure.beginPage(pageCount)
+        painter.pageBounds = Rect(x: 0, y: 0, width: page.size.width, height: page.size.height)
         painter.draw(page.items, on: cr)
         structure.endPage(on: cr)
         addOutline(page.items, pageNumber: pageCount + 1)

@@ -41,6 +41,8 @@ public final class PangoMeasurer: TextMeasuring {
 
     /// Entries kept in each cache before it is cleared (bounds memory on huge documents).
     static let cacheLimit = 100_000
+    /// Lines up to this long are set directly on every request, without the line cache.
+    static let uncachedLineBytes = 256
 
     public convenience init(fonts: FontEnvironment, shapesInParallel: Bool = true) {
         self.init(fonts: fonts, hyphenation: HyphenationLibrary(),
@@ -67,8 +69,9 @@ public final class PangoMeasurer: TextMeasuring {
 
     public func measureLine(_ spans: [TextSpan], lang: String) -> TextLine {
         checkFontGeneration()
-        // A line set without a layout costs less than hashing its spans for the cache would.
-        if let line = directLine(spans, lang: lang) { return line }
+        // A short line set without a layout costs less than hashing its spans for the cache would;
+        // a long one (a heading repeated in every page's header) is shaped once and cached.
+        if spans.count == 1, spans[0].text.utf8.count <= Self.uncachedLineBytes, let line = directLine(spans, lang: lang) { return line }
         let key = LineKey(spans: spans, lang: lang)
         if let cached = lineCache[key] { return cached }
         let line = shapeLine(spans, lang: lang)

@@ -70,6 +70,19 @@ final class DirectShapingTests: XCTestCase {
         XCTAssertGreaterThan(measurer.shapedLines, 0)
     }
 
+    /// A short line is set again on every request (cheaper than hashing it); a long one (a heading
+    /// repeated in every page's header) is set once and then taken from the cache.
+    func testLongLinesAreCachedShortOnesAreNot() throws {
+        let measurer = PangoMeasurer(fonts: try FontEnvironment(), shapesInParallel: false)
+        let style = Self.styles[1]
+        let short = [TextSpan("let value = compute(1)", style: style)]
+        let long = [TextSpan(String(repeating: "Heading ", count: 200), style: style)]
+        for _ in 0..<3 { _ = measurer.measureLine(short, lang: "en") }
+        XCTAssertEqual(measurer.direct.shapedLines, 3)
+        for _ in 0..<3 { _ = measurer.measureLine(long, lang: "en") }
+        XCTAssertEqual(measurer.direct.shapedLines, 4, "the long line was shaped once")
+    }
+
     /// A long batch of lines (a code block's) is shared with the helper thread; each line comes back
     /// as `measureLine` makes it alone, in order, plain ASCII or not.
     func testABatchSharedWithTheHelperThreadIsTheLinesMeasuredOneByOne() throws {

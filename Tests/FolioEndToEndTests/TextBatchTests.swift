@@ -32,6 +32,11 @@ final class TextBatchTests: XCTestCase {
             ```swift
             let answer = 42 // highlighted: several colours on one line
             ```
+
+            # \(String(repeating: "Heading ", count: 2_500))
+
+            A heading taller than a page is drawn on each page it spans, clipped to it: its lines
+            off the page must not reach the PDF.
             """, to: "lines.md", in: folder)
         let renderer = try Renderer(shapesInParallel: false)
         let (document, _) = try renderer.layout(source: source)
