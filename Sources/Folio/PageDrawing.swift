@@ -17,27 +17,8 @@ extension Renderer {
                           draw: @escaping @Sendable (Int, Page) throws -> Void) throws {
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let inFlight = max(1, min(workers * 2, Int(Self.pixelBudget / max(pagePixels, 1))))
-        let slots = DispatchSemaphore(value: inFlight)
-        let group = DispatchGroup()
-        let queue = DispatchQueue(label: "folio.pages", attributes: .concurrent)
-        let failure = FirstError()
-        for index in 0..<count {
-            if failure.error != nil { break }
-            let built = page(index)
-            if Self.needsShaping(built.items) {
-                group.wait()
-                try draw(index, built)
-                continue
-            }
-            slots.wait()
-            group.enter()
-            queue.async {
-                defer { slots.signal(); group.leave() }
-                do { try draw(index, built) } catch { failure.record(error) }
-            }
-        }
-        group.wait()
-        if let error = failure.error { throw error }
+        try drawPages(count: count, inFlight: inFlight, on: DispatchQueue(label: "folio.pages", attributes: .concurrent),
+                      page: page, draw: draw)
     }
 
     /// Pixels of page rasters held at once while drawing in parallel (about 1.2 GB of ARGB).
@@ -59,9 +40,16 @@ extension Renderer {
     /// page n + 1 while page n is drawn. A page that needs shaping waits for the pages before it and
     /// is drawn here.
     func drawInOrder(count: Int, page: (Int) -> Page, draw: @escaping @Sendable (Page) throws -> Void) throws {
-        let slots = DispatchSemaphore(value: Self.pagesAhead)
+        try drawPages(count: count, inFlight: Self.pagesAhead, on: DispatchQueue(label: "folio.pdf-pages"), page: page) { try draw($1) }
+    }
+
+    /// Builds pages `0..<count` here and draws them on `queue`, at most `inFlight` built and not yet
+    /// drawn; a page that needs shaping is drawn here once every page before it is done. The first
+    /// error stops the building and is thrown.
+    private func drawPages(count: Int, inFlight: Int, on queue: DispatchQueue, page: (Int) -> Page,
+                           draw: @escaping @Sendable (Int, Page) throws -> Void) throws {
+        let slots = DispatchSemaphore(value: inFlight)
         let group = DispatchGroup()
-        let queue = DispatchQueue(label: "folio.pdf-pages")
         let failure = FirstError()
         for index in 0..<count {
             if failure.error != nil { break }
@@ -69,7 +57,7 @@ extension Renderer {
             if Self.needsShaping(built.items) {
                 group.wait()
                 guard failure.error == nil else { break }
-                try draw(built)
+                try draw(index, built)
                 continue
             }
             slots.wait()
@@ -77,7 +65,7 @@ extension Renderer {
             queue.async {
                 defer { slots.signal(); group.leave() }
                 guard failure.error == nil else { return }
-                do { try draw(built) } catch { failure.record(error) }
+                do { try draw(index, built) } catch { failure.record(error) }
             }
         }
         group.wait()
