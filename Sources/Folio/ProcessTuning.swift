@@ -13,7 +13,7 @@ public enum ProcessTuning {
     /// process that renders and exits (`exitsWhenDone`) also keeps the memory it frees: by default
     /// glibc returns the heap's top to the system as soon as it is free and gives each block of
     /// 128 KB or more (a growing array of 40,000 lines) a mapping of its own, so memory that is used,
-    /// freed and used again is faulted in again each time (a quarter of a long render's page faults).
+    /// freed and used again is faulted in again each time (a fifth of a long render's page faults).
     /// A server or a watcher that stays alive keeps glibc's defaults.
     public static func apply(exitsWhenDone: Bool) {
         PDFWriter.leaveContentCompressionToQPDF()

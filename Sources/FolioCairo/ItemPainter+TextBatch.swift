@@ -4,7 +4,7 @@ import FolioDisplay
 /// Consecutive lines of one plain style (a code block's, a table column's) drawn with one Cairo call.
 ///
 /// Cairo's cost per call (checking the text, recording it, replaying it twice when the page is shown)
-/// is about a fifth of a code listing's drawing. Its PDF output does not change: glyphs on another
+/// is about a seventh of a code listing's drawing. Its PDF output does not change: glyphs on another
 /// line start a new text position either way, in the same text object. Only lines wholly on the
 /// page are batched: Cairo leaves out a call whose glyphs are all off the page (or clipped away),
 /// but writes every glyph of a call of which some show.
