@@ -23,7 +23,7 @@ extension PangoMeasurer {
     static let minimumParallelLines = 256
 
     /// Each of `lines` measured as one line, on this thread and the helper's together when there are
-    /// many (a long code block). Lines set without a layout are not cached (`measureLine`).
+    /// many (a long code block). Short lines are not cached, as in `measureLine`.
     public func measureLines(_ lines: [[TextSpan]], lang: String) -> [TextLine] {
         guard shapesInParallel, lines.count >= Self.minimumParallelLines else { return lines.map { measureLine($0, lang: lang) } }
         joinCatalog(lines.lazy.joined())
@@ -31,7 +31,7 @@ extension PangoMeasurer {
         guard let results = shareWithHelper(requests) else { return lines.map { measureLine($0, lang: lang) } }
         return zip(lines, results).map { spans, result in
             guard case .line(let line) = result else { return measureLine(spans, lang: lang) }
-            if !spans.isOnePlainASCIISpan { store(result, for: .line(spans, lang: lang)) }
+            if !Self.skipsCache(spans) { store(result, for: .line(spans, lang: lang)) }
             return line
         }
     }

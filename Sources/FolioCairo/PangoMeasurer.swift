@@ -44,6 +44,9 @@ public final class PangoMeasurer: TextMeasuring {
     /// Lines up to this long are set directly on every request, without the line cache.
     static let uncachedLineBytes = 256
 
+    /// Whether a line of `spans` is short enough to be set again rather than cached, if `direct` sets it.
+    static func skipsCache(_ spans: [TextSpan]) -> Bool { spans.count == 1 && spans[0].text.utf8.count <= uncachedLineBytes }
+
     public convenience init(fonts: FontEnvironment, shapesInParallel: Bool = true) {
         self.init(fonts: fonts, hyphenation: HyphenationLibrary(),
                   shapesInParallel: shapesInParallel && ProcessInfo.processInfo.activeProcessorCount > 1)
@@ -71,7 +74,7 @@ public final class PangoMeasurer: TextMeasuring {
         checkFontGeneration()
         // A short line set without a layout costs less than hashing its spans for the cache would;
         // a long one (a heading repeated in every page's header) is shaped once and cached.
-        if spans.count == 1, spans[0].text.utf8.count <= Self.uncachedLineBytes, let line = directLine(spans, lang: lang) { return line }
+        if Self.skipsCache(spans), let line = directLine(spans, lang: lang) { return line }
         let key = LineKey(spans: spans, lang: lang)
         if let cached = lineCache[key] { return cached }
         let line = shapeLine(spans, lang: lang)

@@ -89,7 +89,7 @@ extension TextSpan {
     }
 
     /// Whether `bytes` are all printable ASCII (U+0020 to U+007E).
-    public static func arePrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func arePrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for byte in bytes where byte &- 0x20 > 0x5E { return false }
         return true
     }

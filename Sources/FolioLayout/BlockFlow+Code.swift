@@ -28,7 +28,6 @@ extension BlockFlow {
     /// Nothing about a plain ASCII line is worth shaping ahead, so a dry run (`estimatesOnly`) leaves
     /// those lines out.
     func codeLines(_ spans: [TextSpan], style: TextStyle, width: Double) -> [CodeLine] {
-        if measurer.estimatesOnly, spans.allSatisfy(Self.isPlainASCIILines) { return [] }
         let sources = Self.sourceLines(spans)
         let isPlain = sources.map(\.isOnePlainASCIISpan)
         let plainLines = measurer.estimatesOnly ? [] : measurer.measureLines(zip(sources, isPlain).compactMap { $1 ? $0 : nil }, lang: lang)
@@ -63,21 +62,6 @@ extension BlockFlow {
         }
         flush()
         return result
-    }
-
-    /// Whether `span` is printable ASCII lines (`TextSpan.isPlainASCII` but for its newlines): each of
-    /// its source lines is set without a layout.
-    static func isPlainASCIILines(_ span: TextSpan) -> Bool {
-        guard span.link == nil, span.object == nil, span.style.rise == 0 else { return false }
-        var text = span.text
-        return text.withUTF8 { bytes in
-            var start = 0
-            while let newline = bytes[start...].firstIndex(of: 0x0A) {
-                guard TextSpan.arePrintableASCII(UnsafeBufferPointer(rebasing: bytes[start..<newline])) else { return false }
-                start = newline + 1
-            }
-            return TextSpan.arePrintableASCII(UnsafeBufferPointer(rebasing: bytes[start...]))
-        }
     }
 
     /// The most text shaped as one chunk of code lines: under the size at which the measurer cuts a

@@ -221,7 +221,7 @@ QPDFObjectHandle name(std::string const &value) { return QPDFObjectHandle::newNa
 /// One page's content: as Cairo wrote it, then renumbered and compressed (or why it could not be).
 struct PageContent {
     std::string pattern;
-    std::string decoded;
+    std::shared_ptr<Buffer> decoded;
     std::string compressed;
     std::string error;
 };
@@ -246,12 +246,11 @@ void rewriteAndCompress(std::vector<PageContent> &contents) {
             PageContent &page = contents[index];
             try {
                 MarkRewriter rewriter(page.pattern, static_cast<int>(index));
-                page.compressed = deflated(rewriter.rewrite(reinterpret_cast<unsigned char const *>(page.decoded.data()),
-                                                            page.decoded.size()));
+                page.compressed = deflated(rewriter.rewrite(page.decoded->getBuffer(), page.decoded->getSize()));
             } catch (std::exception const &error) {
                 page.error = error.what();
             }
-            std::string().swap(page.decoded);
+            page.decoded.reset();
         }
     };
     bool helps = contents.size() >= 8 && std::thread::hardware_concurrency() > 1;
@@ -281,8 +280,7 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
         if (found != tags.patterns.end()) contents[index].pattern = found->second;
         Pl_Buffer content("page content");
         pages[index].pipeContents(&content);
-        std::shared_ptr<Buffer> decoded = content.getBufferSharedPointer();
-        contents[index].decoded.assign(reinterpret_cast<char const *>(decoded->getBuffer()), decoded->getSize());
+        contents[index].decoded = content.getBufferSharedPointer();
     }
     rewriteAndCompress(contents);
     for (size_t index = 0; index < pages.size(); ++index) {
