@@ -2,16 +2,18 @@ import FolioTestSupport
 import Foundation
 import XCTest
 
-/// A command left running (folio watch, serve, preview): its output read as it comes, lines
-/// awaited with a timeout, the process stopped by `stop()` (and when the object goes away).
+/// A command left running (folio watch, serve, preview, or another program such as chromedriver):
+/// its output read as it comes, lines awaited with a timeout, the process stopped by `stop()` (and
+/// when the object goes away).
 final class RunningCommand: @unchecked Sendable {
     let process = Process()
     private let lock = NSLock()
     private var out = Data()
     private var err = Data()
 
-    init(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws {
-        process.executableURL = URL(fileURLWithPath: TestSupport.folioBinary)
+    init(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil,
+         executable: String = TestSupport.folioBinary) throws {
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment
