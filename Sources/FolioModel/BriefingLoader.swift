@@ -37,9 +37,9 @@ public enum BriefingLoader {
         // (Foundation's deletingLastPathComponent traps on a one-character path such as `a`.)
         let folderPart = path.count < 2 ? "" : (path as NSString).deletingLastPathComponent
         let baseFolder = folderPart.isEmpty ? "." : folderPart
-        let split = try FrontMatter(splitting: text, file: path)
-
-        var fields = try frontMatter(split, file: path, log: log)
+        var split = try FrontMatter(splitting: text, file: path)
+        var fields = FrontMatterFields()
+        if let read = try frontMatter(split, file: path, log: log) { fields = read } else { split = FrontMatter(body: text) }
         try apply(options.settings, to: &fields)
         let params = try Parameters.resolve(declared: fields.values["params"], settings: options.params)
         let lang = (try? fields.values["lang"]?.string()).flatMap { TemplateScanner.hasTags($0) ? nil : $0 } ?? "en"
@@ -97,10 +97,20 @@ public enum BriefingLoader {
 
     /// The front matter's keys in order. Unknown keys are allowed (templates read them as
     /// `page.KEY`); one within a small edit distance of a known key warns, as it is likely a typo.
-    static func frontMatter(_ split: FrontMatter, file: String, log: DiagnosticLog) throws -> FrontMatterFields {
+    ///
+    /// Nil, with a warning, when the block between the `---` lines is YAML but not a mapping
+    /// (`---`, `Foo`, `---`): as in pandoc, it is then no front matter, and CommonMark reads those
+    /// lines as a thematic break and a heading.
+    static func frontMatter(_ split: FrontMatter, file: String, log: DiagnosticLog) throws -> FrontMatterFields? {
         var fields = FrontMatterFields()
         guard let yaml = split.yaml, !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return fields }
         let root = try YAMLParsing.parse(yaml, file: file, lineOffset: split.yamlFirstLine - 1)
+        if root.isNull { return fields }
+        guard case .mapping = root.node else {
+            log.add(.warning(at: root.location, "the lines between the first two '---' are not front matter (\(root.kindName), not 'key: value' lines): read as Markdown",
+                             hints: ["to open the briefing with a thematic break, write '***' or '___'"]))
+            return nil
+        }
         for (key, value) in try root.mapping("the front matter") {
             let name = try key.string("a key")
             if fields.values[name] != nil || fields.order.contains(name) { throw key.error("duplicate key '\(name)' in the front matter") }

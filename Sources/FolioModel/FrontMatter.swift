@@ -48,6 +48,14 @@ public struct FrontMatter {
         }
     }
 
+    /// A text with no front matter: all of it is the body.
+    public init(body text: String) {
+        yaml = nil
+        yamlFirstLine = 1
+        body = text
+        bodyLineOffset = 0
+    }
+
     static func neverClosed(_ file: String) -> Diagnostic {
         Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1),
                          "front matter opened with '---' is never closed",

@@ -99,6 +99,30 @@ final class BriefingLoaderTests: XCTestCase {
         XCTAssertThrowsError(try FrontMatter(splitting: "---\n", file: "x.md"))
     }
 
+    /// A `---` block whose YAML is no mapping is no front matter (CommonMark: a thematic break and
+    /// setext headings), with a warning at its first line; a mapping is still front matter.
+    func testNonMappingBlockIsMarkdownWithAWarning() throws {
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let log = DiagnosticLog()
+        let briefing = try BriefingLoader.load(path: TestSupport.write("---\nFoo\n---\nBar\n---\nBaz\n", to: "doc.md", in: folder), log: log)
+        XCTAssertEqual(briefing.blocks.map(\.location.line), [1, 2, 4, 6])
+        XCTAssertEqual(briefing.blocks.first?.kind, .thematicBreak)
+        let headings = briefing.blocks.compactMap { block -> Int? in
+            if case .heading(let heading) = block.kind { return heading.level } else { return nil }
+        }
+        XCTAssertEqual(headings, [2, 2])
+        let warning = log.diagnostics.first { $0.message.contains("not front matter") }
+        XCTAssertEqual(warning?.location.line, 2, "\(log.diagnostics)")
+        XCTAssertTrue(warning?.message.contains("'Foo'") == true, warning?.message ?? "")
+        let list = try BriefingLoader.load(path: TestSupport.write("---\n- a\n- b\n---\nText\n", to: "list.md", in: folder), log: log)
+        XCTAssertEqual(list.blocks.first?.kind, .thematicBreak)
+        let mapping = DiagnosticLog()
+        let titled = try BriefingLoader.load(path: TestSupport.write("---\ntitle: T\n---\nText\n", to: "titled.md", in: folder), log: mapping)
+        XCTAssertEqual(titled.metadata.title, "T")
+        XCTAssertEqual(titled.blocks.map(\.location.line), [4])
+        XCTAssertFalse(mapping.diagnostics.contains { $0.message.contains("not front matter") })
+    }
+
     func testUnclosedFrontMatter() {
         let error = diagnostic("---\ntitle: T\n\nText\n")
         XCTAssertEqual(error?.location.line, 1)
