@@ -34,7 +34,6 @@ let package = Package(
         .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CLibYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev", "libgdk-pixbuf-2.0-dev"])]),
         // glibc's malloc.h (mallopt): part of libc, nothing to link.
         .systemLibrary(name: "CMalloc"),
 
@@ -52,7 +51,7 @@ let package = Package(
         .target(name: "FolioDisplay"),
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),
-        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "CRsvg", "FolioDisplay", "FolioPDFTags"]),
+        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "FolioDisplay", "FolioPDFTags"]),
         .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo", "CMalloc"]),
         .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
         // The HTTP render service and the live preview; Hummingbird stays out of the library product.

@@ -1,5 +1,5 @@
 import CCairo
-import CRsvg
+import CPangoCairo
 import FolioDisplay
 import Foundation
 
@@ -11,12 +11,17 @@ enum DecodedImage {
 
 /// An SVG document parsed by librsvg, owned.
 final class SVGDocument {
-    let handle: UnsafeMutablePointer<RsvgHandle>
+    let handle: OpaquePointer
+    let library: ImageLibraries.SVG
     /// The document drawn once into a recording surface (for PDF: one form object for every use), and its size.
     private var recording: CairoSurface?
     private var recordedSize = Size(width: 0, height: 0)
 
-    init(_ handle: UnsafeMutablePointer<RsvgHandle>) { self.handle = handle }
+    init(_ handle: OpaquePointer, library: ImageLibraries.SVG) {
+        self.handle = handle
+        self.library = library
+    }
+
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
 
     /// Paints the document into `rect` from a recording made at the first use's size: a PDF then
@@ -46,9 +51,9 @@ final class SVGDocument {
 
     /// Draws the document scaled into `rect` (its aspect ratio kept, as its `preserveAspectRatio` says).
     func draw(in rect: Rect, on cr: OpaquePointer) -> Bool {
-        var viewport = RsvgRectangle(x: rect.x, y: rect.y, width: rect.width, height: rect.height)
+        let viewport = [rect.x, rect.y, rect.width, rect.height]
         var error: UnsafeMutablePointer<GError>?
-        let drawn = rsvg_handle_render_document(handle, cr, &viewport, &error) != 0
+        let drawn = viewport.withUnsafeBufferPointer { library.renderDocument(handle, cr, $0.baseAddress, &error) != 0 }
         if let error { g_error_free(error) }
         return drawn
     }
@@ -78,42 +83,43 @@ enum ImageDecoder {
     }
 
     static func svg(_ item: ImageItem, provided: Data? = nil) -> SVGDocument? {
+        guard let library = ImageLibraries.svg else { return nil }
         var error: UnsafeMutablePointer<GError>?
         defer { if let error { g_error_free(error) } }
-        let handle: UnsafeMutablePointer<RsvgHandle>?
+        let handle: OpaquePointer?
         if let bytes = item.data?.bytes ?? provided {
             handle = bytes.withUnsafeBytes { raw in
-                rsvg_handle_new_from_data(raw.bindMemory(to: UInt8.self).baseAddress, gsize(raw.count), &error)
+                library.newFromData(raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count), &error)
             }
         } else {
-            handle = rsvg_handle_new_from_file(item.path, &error)
+            handle = library.newFromFile(item.path, &error)
         }
         guard let handle else { return nil }
-        rsvg_handle_set_dpi(handle, 96)
-        return SVGDocument(handle)
+        library.setDPI(handle, 96)
+        return SVGDocument(handle, library: library)
     }
 
     /// A raster's pixels decoded by gdk-pixbuf into a Cairo surface (premultiplied ARGB, or RGB when opaque).
     static func raster(_ bytes: Data) -> CairoSurface? {
-        guard let loader = gdk_pixbuf_loader_new() else { return nil }
+        guard let library = ImageLibraries.pixbuf, let loader = library.loaderNew() else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(loader)) }
         var error: UnsafeMutablePointer<GError>?
         let written = bytes.withUnsafeBytes { raw in
-            gdk_pixbuf_loader_write(loader, raw.bindMemory(to: UInt8.self).baseAddress, gsize(raw.count), &error) != 0
+            library.loaderWrite(loader, raw.bindMemory(to: UInt8.self).baseAddress, UInt(raw.count), &error) != 0
         }
         if let failure = error { g_error_free(failure); error = nil }
-        let closed = gdk_pixbuf_loader_close(loader, &error) != 0
+        let closed = library.loaderClose(loader, &error) != 0
         if let failure = error { g_error_free(failure) }
-        guard written, closed, let pixbuf = gdk_pixbuf_loader_get_pixbuf(loader) else { return nil }
-        return surface(of: pixbuf)
+        guard written, closed, let pixbuf = library.loaderPixbuf(loader) else { return nil }
+        return surface(of: pixbuf, library: library)
     }
 
-    static func surface(of pixbuf: OpaquePointer) -> CairoSurface? {
-        let width = Int(gdk_pixbuf_get_width(pixbuf)), height = Int(gdk_pixbuf_get_height(pixbuf))
-        let channels = Int(gdk_pixbuf_get_n_channels(pixbuf)), rowstride = Int(gdk_pixbuf_get_rowstride(pixbuf))
-        let alpha = gdk_pixbuf_get_has_alpha(pixbuf) != 0
-        guard width > 0, height > 0, gdk_pixbuf_get_bits_per_sample(pixbuf) == 8, channels == (alpha ? 4 : 3),
-              let pixels = gdk_pixbuf_read_pixels(pixbuf),
+    static func surface(of pixbuf: OpaquePointer, library: ImageLibraries.Pixbuf) -> CairoSurface? {
+        let width = Int(library.width(pixbuf)), height = Int(library.height(pixbuf))
+        let channels = Int(library.channels(pixbuf)), rowstride = Int(library.rowstride(pixbuf))
+        let alpha = library.hasAlpha(pixbuf) != 0
+        guard width > 0, height > 0, library.bitsPerSample(pixbuf) == 8, channels == (alpha ? 4 : 3),
+              let pixels = library.readPixels(pixbuf),
               let surface = try? CairoSurface(cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32 : CAIRO_FORMAT_RGB24,
                                                                          Int32(width), Int32(height)), what: "an image")
         else { return nil }
