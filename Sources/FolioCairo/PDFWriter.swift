@@ -18,6 +18,10 @@ public final class PDFWriter {
         set { painter.batchesLines = newValue }
     }
     var batchedLines: (lines: Int, calls: Int) { (painter.batchedLines, painter.batchCalls) }
+    /// Whether Cairo's own structure elements are dropped unread when tagging (off only to
+    /// compare), and how many `finish` dropped.
+    var dropsCairoElements = true
+    private(set) var droppedCairoElements = 0
     private let structure = StructureRecorder()
     private let cairoBytes: MemorySink
     private let destination: Destination
@@ -122,7 +126,10 @@ public final class PDFWriter {
         let start = Date()
         try surface.finish()
         let cairoDone = Date()
-        let tagged = Self.untagged ? cairoBytes.bytes : try TaggedPDF(structure: structure, metadata: metadata).finish(cairoBytes.bytes)
+        var tagging = TaggedPDF(structure: structure, metadata: metadata)
+        tagging.dropsCairoElements = dropsCairoElements
+        let tagged = Self.untagged ? cairoBytes.bytes : try tagging.finish(cairoBytes.bytes)
+        droppedCairoElements = tagging.droppedCairoElements
         if Self.traces {  // FOLIO_TRACE=1, as the pipeline's phase timer
             let line = String(format: "trace: cairo finish %.1f ms, tagging (qpdf) %.1f ms\n",
                               cairoDone.timeIntervalSince(start) * 1000, Date().timeIntervalSince(cairoDone) * 1000)

@@ -13,10 +13,16 @@ struct TaggedPDF {
     /// Where Debian keeps an sRGB profile (icc-profiles-free, then colord).
     static let sRGBProfiles = ["/usr/share/color/icc/sRGB.icc", "/usr/share/color/icc/colord/sRGB.icc"]
 
+    /// Cairo's own structure elements dropped unread (the default), or read and discarded (to compare).
+    var dropsCairoElements = true
+    /// How many of them `finish` dropped.
+    private(set) var droppedCairoElements = 0
+
     /// The finished PDF for `cairoPDF`.
-    func finish(_ cairoPDF: [UInt8]) throws -> [UInt8] {
+    mutating func finish(_ cairoPDF: [UInt8]) throws -> [UInt8] {
         guard let tags = folio_pdf_tags_new() else { throw RenderError.io("out of memory while tagging the PDF") }
         defer { folio_pdf_tags_free(tags) }
+        folio_pdf_tags_drop_cairo_elements(tags, dropsCairoElements ? 1 : 0)
         addTree(to: tags)
         for (page, marks) in structure.pageMarks.enumerated() { folio_pdf_tags_page_marks(tags, Int32(page), marks) }
         if !metadata.lang.isEmpty { folio_pdf_tags_language(tags, metadata.lang) }
@@ -29,6 +35,7 @@ struct TaggedPDF {
         if !metadata.standards.isEmpty { try addStandards(to: tags) }
         let status = cairoPDF.withUnsafeBytes { folio_pdf_tags_apply(tags, $0.baseAddress, $0.count) }
         guard status == 0 else { throw RenderError.io("cannot tag the PDF: \(String(cString: folio_pdf_tags_error(tags)))") }
+        droppedCairoElements = folio_pdf_tags_dropped(tags)
         var size = 0
         guard let output = folio_pdf_tags_output(tags, &size) else { return [] }
         return Array(UnsafeRawBufferPointer(start: output, count: size))

@@ -45,6 +45,11 @@ void folio_pdf_tags_output_intent(folio_pdf_tags *tags, const void *icc, size_t 
 /// Writes the result for PDF/A (a newline before each endstream).
 void folio_pdf_tags_archival(folio_pdf_tags *tags, int archival);
 
+/// Whether Cairo's own structure elements are dropped unread (1, the default) or left for qpdf to
+/// read (0, only to compare: the written file is the same), and how many the last apply dropped.
+void folio_pdf_tags_drop_cairo_elements(folio_pdf_tags *tags, int drop);
+size_t folio_pdf_tags_dropped(folio_pdf_tags *tags);
+
 /// Reads the PDF in `data`, applies everything above and writes the result (deterministic /ID).
 /// Returns 0, or -1 with a message in `folio_pdf_tags_error`.
 int folio_pdf_tags_apply(folio_pdf_tags *tags, const void *data, size_t size);
