@@ -292,7 +292,7 @@ size_t dropCairoStructureElements(QPDF &pdf, char const *data, size_t size) {
         char const *hit = static_cast<char const *>(found);
         cursor = hit + markerLength;
         char const *start = hit;
-        while (start > data && start[-1] >= '0' && start[-1] <= '9' && hit - start < 10) --start;
+        while (start > data && start[-1] >= '0' && start[-1] <= '9' && hit - start < 9) --start;  // ids below 10^9
         if (start == hit || (start > data && start[-1] != '\n' && start[-1] != '\r')) continue;
         int id = std::atoi(std::string(start, hit).c_str());
         auto entry = xref.find(QPDFObjGen(id, 0));
