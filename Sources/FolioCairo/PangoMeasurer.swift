@@ -228,6 +228,6 @@ public final class PangoMeasurer: TextMeasuring {
 
 extension String {
     func replacingNewlines() -> String {
-        contains("\n") ? String(map { $0 == "\n" ? " " : $0 }) : self
+        utf8.contains(0x0A) ? String(map { $0 == "\n" ? " " : $0 }) : self
     }
 }

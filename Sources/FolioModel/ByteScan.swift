@@ -17,4 +17,16 @@ public enum ByteScan {
     public static func hasNonASCII(_ text: String) -> Bool {
         withBytes(text) { $0.contains { $0 >= 0x80 } }
     }
+
+    /// Whether `text` holds a tab, or two spaces in a row.
+    public static func hasTabOrDoubleSpace(_ text: String) -> Bool {
+        withBytes(text) { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0x09 || (byte == 0x20 && previous == 0x20) { return true }
+                previous = byte
+            }
+            return false
+        }
+    }
 }

@@ -30,6 +30,8 @@ final class ByteScanTests: XCTestCase {
             XCTAssertEqual(Characters.nonASCII(in: text), Set(text.unicodeScalars.map(\.value).filter { $0 >= 0x80 }))
             XCTAssertEqual(ByteScan.contains(UInt8(ascii: "&"), in: text), text.utf8.contains(UInt8(ascii: "&")))
             XCTAssertEqual(ByteScan.hasNonASCII(text), text.unicodeScalars.contains { !$0.isASCII })
+            let tabbed = text.replacingOccurrences(of: "x", with: "\t")
+            XCTAssertEqual(ByteScan.hasTabOrDoubleSpace(tabbed), tabbed.contains("\t") || tabbed.contains("  "), "\"\(tabbed)\"")
         }
     }
 
