@@ -26,16 +26,20 @@ extension MarkdownParser {
         inlines.map { inline in
             // (Foundation's substring search, `contains("  ")`, cost 50,000 instructions a run.)
             guard case .text(let text) = inline, ByteScan.hasTabOrDoubleSpace(text) else { return inline }
-            var result = ""
-            result.reserveCapacity(text.utf8.count)
-            var lastWasSpace = false
-            for character in text {
-                let space = character == " " || character == "\t"
-                if space && lastWasSpace { continue }
-                result.append(space ? " " : character)
-                lastWasSpace = space
+            // As bytes: a space or a tab is one byte, never part of a longer UTF-8 sequence.
+            let collapsed = ByteScan.withBytes(text) { bytes -> [UInt8] in
+                var result: [UInt8] = []
+                result.reserveCapacity(bytes.count)
+                var lastWasSpace = false
+                for byte in bytes {
+                    let space = byte == 0x20 || byte == 0x09
+                    if space && lastWasSpace { continue }
+                    result.append(space ? 0x20 : byte)
+                    lastWasSpace = space
+                }
+                return result
             }
-            return .text(result)
+            return .text(String(decoding: collapsed, as: UTF8.self))
         }
     }
 }

@@ -71,6 +71,7 @@ final class MarkdownExtensionTests: XCTestCase {
         XCTAssertTrue(list.parenthesis)
         XCTAssertEqual(briefing.blocks.last?.kind, .paragraph([.text("wide gap and tabs \u{0D06}")]))
         XCTAssertTrue(briefing.characters.contains(0x0D06), "a character written as an entity is given a font")
+        XCTAssertEqual(try load("é  漢\t\t x   ü\n").blocks.first?.kind, .paragraph([.text("é 漢 x ü")]), "runs beside multi-byte characters")
     }
 
     func testHeadingIdIsNotATemplateComment() throws {
