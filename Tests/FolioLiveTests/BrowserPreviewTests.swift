@@ -61,19 +61,11 @@ final class BrowserPreviewTests: XCTestCase {
     }
 
     func testTheBrowserFollowsEditsAndErrors() throws {
-        let folder = try TestSupport.temporaryFolder(for: self)
-        let note = folder.appendingPathComponent("note.md")
-        try Data(PreviewTests.briefing(opening: "Opening words.", closing: "Closing words.").utf8).write(to: note)
-        try Data("page: { size: A5 }\ncover: false\ntoc: false\n".utf8).write(to: folder.appendingPathComponent("small.yaml"))
-        let preview = try RunningCommand(["preview", note.path, "--port", "0"])
+        let (preview, note, base) = try PreviewTests.startPreview(for: self)
         defer { preview.stop() }
-        XCTAssertTrue(preview.waitForLines(containing: "http://", count: 1), preview.stdout + preview.stderr)
-        let line = try XCTUnwrap(preview.lines(containing: "http://").first)
-        let address = try XCTUnwrap(line.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression))
-
         let browser = try WebDriver()
         defer { browser.quit() }
-        try browser.open(String(line[address]) + "/")
+        try browser.open(base + "/")
 
         // The first render: every page drawn, the outline beside them.
         var shown = try XCTUnwrap(Shown(browser.wait(for: Self.shown) { Shown($0)?.allLoaded == true }))

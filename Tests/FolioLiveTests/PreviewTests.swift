@@ -12,17 +12,23 @@ final class PreviewTests: XCTestCase {
             + "\n\n# Last\n\n\(closing)\n"
     }
 
-    func testEventsCarryChangedPagesAndErrors() throws {
-        let folder = try TestSupport.temporaryFolder(for: self)
+    /// `folio preview` of a small briefing (A5, no cover or contents, two pages) in a fresh folder:
+    /// the running command, the briefing's file, and the page's address (bound to 127.0.0.1).
+    static func startPreview(for test: XCTestCase) throws -> (preview: RunningCommand, note: URL, base: String) {
+        let folder = try TestSupport.temporaryFolder(for: test)
         let note = folder.appendingPathComponent("note.md")
-        try Data(Self.briefing(opening: "Opening words.", closing: "Closing words.").utf8).write(to: note)
+        try Data(briefing(opening: "Opening words.", closing: "Closing words.").utf8).write(to: note)
         try Data("page: { size: A5 }\ncover: false\ntoc: false\n".utf8).write(to: folder.appendingPathComponent("small.yaml"))
         let preview = try RunningCommand(["preview", note.path, "--port", "0"])
-        defer { preview.stop() }
         XCTAssertTrue(preview.waitForLines(containing: "http://", count: 1), preview.stdout + preview.stderr)
         let line = try XCTUnwrap(preview.lines(containing: "http://").first)
         let address = try XCTUnwrap(line.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression), "bound to 127.0.0.1: \(line)")
-        let base = String(line[address])
+        return (preview, note, String(line[address]))
+    }
+
+    func testEventsCarryChangedPagesAndErrors() throws {
+        let (preview, note, base) = try Self.startPreview(for: self)
+        defer { preview.stop() }
         let port = try XCTUnwrap(Int(base.split(separator: ":").last ?? ""))
 
         let page = try HTTPClient.send("GET", base + "/")
