@@ -324,7 +324,7 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
         if (!contents[index].error.empty()) throw std::runtime_error(contents[index].error);
         QPDFObjectHandle flate = name("FlateDecode");
         // The page's own stream object takes the new data when there is one (a new object would
-        // make qpdf resolve every object of the file, Cairo's discarded tree included).
+        // make qpdf resolve every object of the file at this point).
         QPDFObjectHandle stream = pages[index].getObjectHandle().getKey("/Contents");
         if (!stream.isStream()) {
             stream = QPDFObjectHandle::newStream(&pdf);
