@@ -26,7 +26,9 @@ public struct ImageWriter {
     public static let maximumSide = 32_767
 
     /// The image of `items`, drawn (not yet encoded).
-    func drawPNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background) throws -> CairoSurface {
+    /// `densePathElements`: paths this long are stroked with fast antialiasing (tests compare it off).
+    func drawPNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background,
+                 densePathElements: Int = ItemPainter.denseFrom) throws -> CairoSurface {
         let scale = dpi / 72
         let width = max(1, Int((size.width * scale).rounded(.up))), height = max(1, Int((size.height * scale).rounded(.up)))
         guard width * height <= Self.maximumPixels else {
@@ -43,7 +45,9 @@ public struct ImageWriter {
             cairo_paint(cr)
         }
         cairo_scale(cr, scale, scale)
-        ItemPainter(fonts: fonts, emitsTags: false).draw(items, on: cr)
+        let painter = ItemPainter(fonts: fonts, emitsTags: false)
+        painter.densePathElements = densePathElements
+        painter.draw(items, on: cr)
         try context.check()
         return surface
     }

@@ -1,0 +1,55 @@
+@testable import FolioCairo
+import CCairo
+import FolioDisplay
+import FolioTestSupport
+import XCTest
+
+/// A polyline of thousands of points (a long data series) is stroked with Cairo's fast
+/// antialiasing in images. The line must look the same as at full quality, to within a few grey
+/// levels at its edges, and the setting must really take effect.
+final class DensePathTests: XCTestCase {
+    func testDenseLineLooksLikeTheFullQualityOne() throws {
+        var generator = SeededRandom(seed: 14)
+        var value = 150.0
+        var elements: [PathElement] = []
+        for index in 0..<4000 {
+            value = min(280, max(20, value + Double(generator.next() % 2001) / 100 - 10))
+            let point = Point(x: 20 + Double(index) * 0.11, y: value)
+            elements.append(index == 0 ? .move(point) : .line(point))
+        }
+        XCTAssertGreaterThanOrEqual(elements.count, ItemPainter.denseFrom)
+        let items: [DisplayItem] = [.path(PathItem(elements: elements, stroke: Stroke(color: Color(red: 0, green: 0.45, blue: 0.7), width: 1.6)))]
+        let writer = ImageWriter(fonts: try FontEnvironment())
+        let size = Size(width: 480, height: 300)
+        let fast = try pixels(writer.drawPNG(items, size: size, dpi: 144, background: .white))
+        let full = try pixels(writer.drawPNG(items, size: size, dpi: 144, background: .white, densePathElements: .max))
+        XCTAssertEqual(fast.count, full.count)
+        var largest = 0, total = 0, inkFast = 0, inkFull = 0
+        for index in 0..<fast.count {
+            let difference = abs(Int(fast[index]) - Int(full[index]))
+            largest = max(largest, difference)
+            total += difference
+            inkFast += 255 - Int(fast[index])
+            inkFull += 255 - Int(full[index])
+        }
+        XCTAssertGreaterThan(largest, 0, "the fast antialiasing was used: some edge pixel differs")
+        XCTAssertLessThan(largest, 160, "no pixel changes from ink to paper")
+        XCTAssertLessThan(Double(total) / Double(fast.count), 2.0, "the mean difference is a fraction of a grey level")
+        XCTAssertGreaterThan(inkFull, 20_000 * 255, "the line was drawn")
+        XCTAssertLessThan(abs(inkFast - inkFull), inkFull / 50, "the line keeps its weight: its ink within 2%")
+    }
+
+    /// The surface's red channel, row by row (the line is drawn on white).
+    private func pixels(_ surface: CairoSurface) throws -> [UInt8] {
+        cairo_surface_flush(surface.pointer)
+        let width = Int(cairo_image_surface_get_width(surface.pointer)), height = Int(cairo_image_surface_get_height(surface.pointer))
+        let stride = Int(cairo_image_surface_get_stride(surface.pointer))
+        let data = try XCTUnwrap(cairo_image_surface_get_data(surface.pointer))
+        var red: [UInt8] = []
+        red.reserveCapacity(width * height)
+        for y in 0..<height {
+            for x in 0..<width { red.append(data[y * stride + x * 4 + 2]) } // BGRA in memory (little-endian ARGB32)
+        }
+        return red
+    }
+}
