@@ -9,8 +9,11 @@ WORKDIR /src
 COPY . .
 RUN bash Scripts/setup && swift build -c release --product folio --static-swift-stdlib \
  && swift build -c release --product FolioHighlight --static-swift-stdlib \
+ && swift build -c release --product FolioPDFTags --static-swift-stdlib \
  && install -D .build/release/folio /out/folio \
- && install -D .build/release/libFolioHighlight.so /out/libFolioHighlight.so
+ && install -D .build/release/libFolioHighlight.so /out/lib/libFolioHighlight.so \
+ && install -D .build/release/libFolioPDFTags.so /out/lib/libFolioPDFTags.so \
+ && install -D "$(dirname "$(readlink -f "$(command -v swift)")")/../lib/swift/linux/libswiftCore.so" /out/lib/libswiftCore.so
 
 # Runtime stage: the shared libraries behind Scripts/setup's -dev packages, and its fonts.
 FROM debian:bookworm-slim
@@ -27,8 +30,9 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home folio
 COPY --from=build /out/folio /usr/local/bin/folio
-# Syntax highlighting, loaded on demand from ../lib/folio beside the binary.
-COPY --from=build /out/libFolioHighlight.so /usr/local/lib/folio/libFolioHighlight.so
+# Highlighting and tagging, opened on demand from ../lib/folio beside the binary; the two libraries
+# name libswiftCore.so (SwiftPM links it into every shared library) and find it beside them.
+COPY --from=build /out/lib/ /usr/local/lib/folio/
 USER folio
 WORKDIR /work
 EXPOSE 8080

@@ -15,6 +15,8 @@ build: setup
 	swift build -c release --product folio --static-swift-stdlib
 	# Syntax highlighting, loaded by folio from beside it when a code block asks (SyntaxHighlighterLibrary).
 	swift build -c release --product FolioHighlight --static-swift-stdlib
+	# Tagging (qpdf), loaded by folio from beside it when it writes a PDF (PDFTagsLibrary).
+	swift build -c release --product FolioPDFTags --static-swift-stdlib
 
 run: build
 	.build/release/folio render $(SAMPLE) -o Output/llama-journey.pdf

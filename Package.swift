@@ -12,6 +12,10 @@ let package = Package(
         // Syntax highlighting (GNU source-highlight, boost and ICU behind it), loaded with dlopen
         // only when a code block asks for it: linked in, these libraries cost every run 14 ms at start.
         .library(name: "FolioHighlight", type: .dynamic, targets: ["CSourceHighlight"]),
+        // The tagging pass (C++ on qpdf), loaded with dlopen when a PDF is written (PDFTagsLibrary):
+        // linked, qpdf and gnutls behind it cost every run 7 ms at start. A program that links the
+        // Folio library and writes PDFs adds this product to its dependencies.
+        .library(name: "FolioPDFTags", type: .dynamic, targets: ["FolioPDFTags"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -42,16 +46,21 @@ let package = Package(
         .target(name: "CSourceHighlight", linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Structure tree, artifacts, XMP and output intents that Cairo 1.16 cannot write (C++ on qpdf, C API).
-        .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z")]),
+        .target(name: "FolioPDFTags", dependencies: ["CQPDF"],
+                linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z"), .unsafeFlags(["-Xlinker", "--as-needed"])]),
+        // Its C interface alone, for Swift: nothing linked (see PDFTagsLibrary).
+        .systemLibrary(name: "CFolioPDFTags"),
+        // Finding and opening the shared libraries built beside folio (FolioHighlight, FolioPDFTags).
+        .target(name: "FolioBundle"),
 
         // The pipeline: load → typeset/paginate → render.
         .target(name: "FolioModel", dependencies: [
-            "Yams", "CCmark", "CLibYAML", "Stencil", .product(name: "CSV", package: "CSV.swift"),
+            "Yams", "CCmark", "CLibYAML", "Stencil", .product(name: "CSV", package: "CSV.swift"), "FolioBundle",
         ]),
         .target(name: "FolioDisplay"),
         .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),
-        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "FolioDisplay", "FolioPDFTags"]),
+        .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "FolioDisplay", "CFolioPDFTags", "FolioBundle"]),
         .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo", "CMalloc"]),
         .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
         // The HTTP render service and the live preview; Hummingbird stays out of the library product.

@@ -13,6 +13,7 @@ WORK=${BENCH_WORK:-/tmp/folio-bench}
 mkdir -p "$WORK"
 swift build -c release --product folio --static-swift-stdlib >/dev/null
 swift build -c release --product FolioHighlight --static-swift-stdlib >/dev/null  # highlighting, loaded on demand
+swift build -c release --product FolioPDFTags --static-swift-stdlib >/dev/null  # tagging, loaded on the first PDF
 FOLIO=$ROOT/.build/release/folio
 SAMPLE=$ROOT/Assets/briefings/llama-journey.md
 

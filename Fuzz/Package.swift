@@ -26,7 +26,8 @@ let package = Package(
         fuzzer("FuzzData"),
         fuzzer("FuzzLayout"),
         fuzzer("FuzzBatchConfig"),
-        fuzzer("FuzzRender"),
+        // Writes PDFs: the tagging library is linked (folio itself opens it on the first PDF).
+        fuzzer("FuzzRender", [.product(name: "FolioPDFTags", package: "Folio")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,7 @@ WORK=$(mktemp -d /tmp/folio-live-bench-XXXXXX)
 trap 'rm -rf "$WORK"; [ -n "${SERVE_PID:-}" ] && kill "$SERVE_PID" 2>/dev/null || true' EXIT
 swift build -c release --product folio --static-swift-stdlib >/dev/null
 swift build -c release --product folio-memory-bench >/dev/null
+swift build -c release --product FolioPDFTags --static-swift-stdlib >/dev/null  # tagging, opened beside the binaries
 FOLIO=$ROOT/.build/release/folio
 SAMPLE=$ROOT/Assets/briefings/llama-journey.md
 echo "machine: $(nproc) cores; load now: $(cut -d' ' -f1-3 /proc/loadavg)"

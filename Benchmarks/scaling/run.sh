@@ -10,7 +10,8 @@ PEERS=${PEERS:-$ROOT/../shared/peers}; BENCH=${BENCH:-python3 $PEERS/bench.py}
 WORK=${WORK:-/tmp/folio-bench}; RUNS=${RUNS:-5}
 [ "${1:-}" = "--quick" ] && RUNS=3
 if [ -z "${FOLIO:-}" ]; then
-  (cd "$ROOT" && swift build -c release --product folio --static-swift-stdlib >/dev/null)
+  (cd "$ROOT" && swift build -c release --product folio --static-swift-stdlib >/dev/null \
+     && swift build -c release --product FolioPDFTags --static-swift-stdlib >/dev/null)
   FOLIO=$ROOT/.build/release/folio
 fi
 OUT=$WORK/scaling

@@ -9,7 +9,10 @@ let package = Package(
         .package(name: "Folio", path: "../.."),
     ],
     targets: [
-        .executableTarget(name: "folio-memory-example", dependencies: [.product(name: "Folio", package: "Folio")]),
+        // FolioPDFTags: the tagging library every PDF needs (folio opens it on demand; a program links it).
+        .executableTarget(name: "folio-memory-example", dependencies: [
+            .product(name: "Folio", package: "Folio"), .product(name: "FolioPDFTags", package: "Folio"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

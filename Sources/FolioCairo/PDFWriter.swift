@@ -63,6 +63,8 @@ public final class PDFWriter {
     }
 
     private init(destination: Destination, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
+        // The tagging library is opened before any page is drawn: without it, no PDF can be finished.
+        if !Self.untagged { _ = try PDFTagsLibrary.functions.get() }
         currentSize = firstPageSize
         self.destination = destination
         self.metadata = metadata

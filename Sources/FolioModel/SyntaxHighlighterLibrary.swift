@@ -1,3 +1,4 @@
+import FolioBundle
 import Foundation
 
 /// `folio_highlight` of the FolioHighlight shared library (the CSourceHighlight target), loaded on
@@ -17,23 +18,8 @@ enum SyntaxHighlighterLibrary {
 
     /// The function, or nil when the library is not found (code is then set plain).
     static let highlight: Highlight? = {
-        for path in candidates {
-            guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else { continue }
-            if let symbol = dlsym(handle, "folio_highlight") { return unsafeBitCast(symbol, to: Highlight.self) }
-            dlclose(handle)
-        }
-        return nil
+        guard let handle = BundledLibrary.open(fileName).handle else { return nil }
+        guard let symbol = dlsym(handle, "folio_highlight") else { dlclose(handle); return nil }
+        return unsafeBitCast(symbol, to: Highlight.self)
     }()
-
-    /// Where the library is looked for, in order.
-    static var candidates: [String] {
-        var paths: [String] = []
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            let folder = (executable as NSString).deletingLastPathComponent
-            paths.append(folder + "/" + fileName)
-            paths.append((folder as NSString).deletingLastPathComponent + "/lib/folio/" + fileName)
-        }
-        paths.append(fileName)
-        return paths
-    }
 }

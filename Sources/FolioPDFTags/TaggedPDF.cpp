@@ -545,3 +545,15 @@ extern "C" int folio_pdf_tags_apply(folio_pdf_tags *tags, const void *data, size
         return -1;
     }
 }
+
+extern "C" const folio_pdf_tags_table *folio_pdf_tags_functions(void) {
+    static const folio_pdf_tags_table table = {
+        FOLIO_PDF_TAGS_VERSION,
+        folio_pdf_tags_new, folio_pdf_tags_free, folio_pdf_tags_element, folio_pdf_tags_text,
+        folio_pdf_tags_attribute, folio_pdf_tags_content, folio_pdf_tags_annotation, folio_pdf_tags_page_marks,
+        folio_pdf_tags_page_label, folio_pdf_tags_language, folio_pdf_tags_info, folio_pdf_tags_metadata,
+        folio_pdf_tags_output_intent, folio_pdf_tags_archival, folio_pdf_tags_drop_cairo_elements,
+        folio_pdf_tags_dropped, folio_pdf_tags_apply, folio_pdf_tags_output, folio_pdf_tags_error,
+    };
+    return &table;
+}

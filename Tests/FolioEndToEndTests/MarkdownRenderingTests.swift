@@ -131,6 +131,9 @@ final class MarkdownRenderingTests: XCTestCase {
         let alone = folder.appendingPathComponent("bin/folio").path
         try FileManager.default.createDirectory(atPath: (alone as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: TestSupport.folioBinary, toPath: alone)
+        // With its tagging library (every PDF needs it), without its highlighter.
+        let binaries = (TestSupport.folioBinary as NSString).deletingLastPathComponent
+        try FileManager.default.copyItem(atPath: binaries + "/libFolioPDFTags.so", toPath: folder.appendingPathComponent("bin/libFolioPDFTags.so").path)
         let source = try TestSupport.write("# Code\n\n```swift\nlet a = 1\n```\n\n```python\nx = 2\n```\n", to: "code.md", in: folder)
         let output = folder.appendingPathComponent("code.pdf").path
         let run = try TestSupport.run([alone, "render", source, "-o", output])

@@ -22,6 +22,37 @@ final class TaggedPDFTests: XCTestCase {
         try XCTUnwrap(Self.rendered, "could not render the sample with \(TestSupport.folioBinary)")
     }
 
+    /// qpdf (and gnutls behind it) is not linked into folio: the tagging library beside it is opened
+    /// on the first PDF. Without that library a PDF is an error that names it, and nothing is
+    /// written; PNG pages, which never need it, still render.
+    func testTaggingLibraryIsOpenedOnlyForPDFsAndItsAbsenceIsAnError() throws {
+        let ldd = try TestSupport.run(["ldd", TestSupport.folioBinary])
+        XCTAssertEqual(ldd.status, 0, ldd.stderr)
+        XCTAssertTrue(ldd.stdout.contains("libcairo"), ldd.stdout)
+        for library in ["libqpdf", "libgnutls"] { XCTAssertFalse(ldd.stdout.contains(library), "\(library) is linked into folio") }
+        let binaries = (TestSupport.folioBinary as NSString).deletingLastPathComponent
+        let library = try TestSupport.run(["ldd", binaries + "/libFolioPDFTags.so"])
+        XCTAssertTrue(library.stdout.contains("libqpdf"), "the tagging library beside folio links qpdf: " + library.stdout)
+
+        let folder = try TestSupport.temporaryFolder(for: self)
+        let alone = folder.appendingPathComponent("bin/folio").path
+        try FileManager.default.createDirectory(atPath: (alone as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: TestSupport.folioBinary, toPath: alone)
+        let source = try TestSupport.write("# Alone\n\nA page of text.\n", to: "alone.md", in: folder)
+        let output = folder.appendingPathComponent("alone.pdf").path
+        let pdf = try TestSupport.run([alone, "render", source, "-o", output])
+        XCTAssertEqual(pdf.status, 1, pdf.stderr)
+        XCTAssertTrue(pdf.stderr.contains("error: cannot open libFolioPDFTags.so"), pdf.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: output), "no PDF without its tags")
+        let png = try TestSupport.run([alone, "render", source, "--format", "png", "-o", folder.appendingPathComponent("pages").path])
+        XCTAssertEqual(png.status, 0, png.stderr)
+        // Beside its library, the same folio writes a tagged PDF.
+        try FileManager.default.copyItem(atPath: binaries + "/libFolioPDFTags.so", toPath: folder.appendingPathComponent("bin/libFolioPDFTags.so").path)
+        let beside = try TestSupport.run([alone, "render", source, "-o", output])
+        XCTAssertEqual(beside.status, 0, beside.stderr)
+        XCTAssertTrue(try TestSupport.run(["pdfinfo", output]).stdout.contains("Tagged:          yes"))
+    }
+
     func testStructureTreeHasTheSampleRolesInReadingOrder() throws {
         let tree = try PDFStructure(path: try sample().plain)
         let roles = tree.roles

@@ -57,6 +57,38 @@ int folio_pdf_tags_apply(folio_pdf_tags *tags, const void *data, size_t size);
 const void *folio_pdf_tags_output(folio_pdf_tags *tags, size_t *size);
 const char *folio_pdf_tags_error(folio_pdf_tags *tags);
 
+/// Every function above in one table: folio opens this library with dlopen when it first writes a
+/// PDF and looks up only `folio_pdf_tags_functions` (linked, qpdf and the libraries behind it, gnutls
+/// among them, cost every run about 7 ms at start, PDF or not). `version` is
+/// FOLIO_PDF_TAGS_VERSION of the build that made the library; a caller refuses any other.
+#define FOLIO_PDF_TAGS_VERSION 1
+typedef struct folio_pdf_tags_table {
+    int version;
+    folio_pdf_tags *_Nullable (*_Nonnull create)(void);
+    void (*_Nonnull free)(folio_pdf_tags *_Nullable tags);
+    int (*_Nonnull element)(folio_pdf_tags *_Nullable tags, int parent, const char *_Nullable role);
+    void (*_Nonnull text)(folio_pdf_tags *_Nullable tags, int element, const char *_Nullable key, const char *_Nullable utf8);
+    void (*_Nonnull attribute)(folio_pdf_tags *_Nullable tags, int element, const char *_Nullable owner, const char *_Nullable key,
+                               const char *_Nullable name);
+    void (*_Nonnull content)(folio_pdf_tags *_Nullable tags, int element, int page, int mcid);
+    void (*_Nonnull annotation)(folio_pdf_tags *_Nullable tags, int element, int page, int index, const char *_Nullable contents);
+    void (*_Nonnull page_marks)(folio_pdf_tags *_Nullable tags, int page, const char *_Nullable pattern);
+    void (*_Nonnull page_label)(folio_pdf_tags *_Nullable tags, int page, const char *_Nullable style, int first);
+    void (*_Nonnull language)(folio_pdf_tags *_Nullable tags, const char *_Nullable lang);
+    void (*_Nonnull info)(folio_pdf_tags *_Nullable tags, const char *_Nullable key, const char *_Nullable utf8);
+    void (*_Nonnull metadata)(folio_pdf_tags *_Nullable tags, const char *_Nullable xmp);
+    void (*_Nonnull output_intent)(folio_pdf_tags *_Nullable tags, const void *_Nullable icc, size_t size, int components,
+                                   const char *_Nullable identifier);
+    void (*_Nonnull archival)(folio_pdf_tags *_Nullable tags, int archival);
+    void (*_Nonnull drop_cairo_elements)(folio_pdf_tags *_Nullable tags, int drop);
+    size_t (*_Nonnull dropped)(folio_pdf_tags *_Nullable tags);
+    int (*_Nonnull apply)(folio_pdf_tags *_Nullable tags, const void *_Nullable data, size_t size);
+    const void *_Nullable (*_Nonnull output)(folio_pdf_tags *_Nullable tags, size_t *_Nullable size);
+    const char *_Nullable (*_Nonnull error)(folio_pdf_tags *_Nullable tags);
+} folio_pdf_tags_table;
+
+const folio_pdf_tags_table *folio_pdf_tags_functions(void);
+
 #ifdef __cplusplus
 }
 #endif
