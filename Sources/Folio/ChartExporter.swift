@@ -7,9 +7,10 @@ import FolioModel
 
 /// `folio charts`: each chart of a briefing laid out alone and written as PNG, SVG and/or PDF.
 extension Renderer {
-    public func exportCharts(source: String, options: ChartExportOptions) throws -> RenderResult {
-        let log = DiagnosticLog()
-        let briefing = try BriefingLoader.load(path: Self.loadPath(for: source), options: options.load, log: log)
+    /// `preloaded`: the same source already loading on another thread (see `BriefingPreload`).
+    public func exportCharts(source: String, options: ChartExportOptions, preloaded: BriefingPreload? = nil) throws -> RenderResult {
+        let (briefing, log) = try preloaded?.wait() ?? Self.load(source: source, options: options.load)
+        PhaseTimer.mark("load")
         return try exportCharts(briefing, options: options, log: log)
     }
 
@@ -17,6 +18,7 @@ extension Renderer {
     public func exportCharts(_ briefing: Briefing, options: ChartExportOptions, log: DiagnosticLog) throws -> RenderResult {
         // Lay out every chart before writing any file, so an error leaves nothing behind.
         let drawings = try layoutCharts(briefing, options: options, log: log)
+        PhaseTimer.mark("layout")
         try StrictWarnings.enforce(log.diagnostics, strict: options.load.strict)
         let folder = options.output ?? "Output"
         guard folder != OutputFile.standardOutputName else {
@@ -48,6 +50,7 @@ extension Renderer {
                 files.append(path)
             }
         }
+        PhaseTimer.mark("write")
         return RenderResult(files: files, pageCount: drawings.count, warnings: log.diagnostics)
     }
 
@@ -68,9 +71,11 @@ extension Renderer {
         var drawings: [(id: String, drawing: Drawing, fence: SourceLocation, title: String, alt: String)] = []
         let chartTheme = theme.chartTheme(lang: briefing.metadata.lang)
         // A dry run with estimated text finds what the charts will shape, to shape it all ahead.
+        PhaseTimer.mark("prepare fonts")
         measurer.prefetch { estimate in
             for chart in chosen { _ = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: estimate) }
         }
+        PhaseTimer.mark("dry run + shaping")
         for chart in chosen {
             let laidOut = try ChartLayout.layout(chart, data: briefing.data, frame: frame, theme: chartTheme, measurer: measurer)
             let fence = SourceLocation(file: source, line: chart.bodyLocation.line - 1, column: 1)

@@ -33,12 +33,13 @@ public final class Renderer {
     }
 
     /// Loads and lays out a briefing (what `folio check` does), with warnings for missing fonts.
-    public func layout(source: String, load: LoadOptions = LoadOptions()) throws -> (PagedDocument, [Diagnostic]) {
-        let log = DiagnosticLog()
+    /// `preloaded`: the same source already loading on another thread (`load` is then its options).
+    public func layout(source: String, load: LoadOptions = LoadOptions(),
+                       preloaded: BriefingPreload? = nil) throws -> (PagedDocument, [Diagnostic]) {
         // Most documents are English and hyphenated: the patterns load on another core meanwhile
         // (not for `folio charts`, whose labels are never hyphenated).
         measurer.preloadHyphenation(lang: "en")
-        let briefing = try BriefingLoader.load(path: Self.loadPath(for: source), options: load, log: log)
+        let (briefing, log) = try preloaded?.wait() ?? Self.load(source: source, options: load)
         PhaseTimer.mark("load")
         let document = try layout(briefing, log: log)
         return (document, log.diagnostics)
@@ -55,8 +56,9 @@ public final class Renderer {
     }
 
     /// Renders `source` to PDF, or to one PNG/SVG per page.
-    public func render(source: String, options: RenderOptions) throws -> RenderResult {
-        let (document, warnings) = try layout(source: source, load: options.load)
+    /// `preloaded`: the same source already loading on another thread (see `BriefingPreload`).
+    public func render(source: String, options: RenderOptions, preloaded: BriefingPreload? = nil) throws -> RenderResult {
+        let (document, warnings) = try layout(source: source, load: options.load, preloaded: preloaded)
         try StrictWarnings.enforce(warnings, strict: options.load.strict)
         let name = Self.baseName(of: source)
         switch options.format {
@@ -173,6 +175,12 @@ public final class Renderer {
 
     /// The path the loader reads for `source`: standard input is read as `<stdin>` (positions say so,
     /// and its relative paths start from the current folder).
+    /// Loads `source` on this thread, with the log of its warnings.
+    static func load(source: String, options: LoadOptions) throws -> (Briefing, DiagnosticLog) {
+        let log = DiagnosticLog()
+        return (try BriefingLoader.load(path: loadPath(for: source), options: options, log: log), log)
+    }
+
     public static func loadPath(for source: String) -> String {
         source == standardInputName ? InputFile.standardInput : source
     }

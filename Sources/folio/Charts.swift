@@ -67,7 +67,9 @@ struct Charts: ParsableCommand {
             return []
         }
         try runReportingErrors {
-            let result = try Renderer().retainUntilExit().exportCharts(source: source, options: options)
+            // The briefing and its data load on another core while the renderer prepares its fonts.
+            let preload = BriefingPreload(source: source, options: options.load)
+            let result = try Renderer().retainUntilExit().exportCharts(source: source, options: options, preloaded: preload)
             print("wrote \(result.files.count) files for \(result.pageCount) charts")
             return result.warnings
         }

@@ -64,7 +64,9 @@ struct Render: ParsableCommand {
             return []
         }
         try runReportingErrors {
-            let result = try Renderer().retainUntilExit().render(source: source, options: options)
+            // The briefing loads on another core while the renderer prepares its fonts.
+            let preload = BriefingPreload(source: source, options: options.load)
+            let result = try Renderer().retainUntilExit().render(source: source, options: options, preloaded: preload)
             let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(options.output ?? "Output")"
             // With the PDF on standard output, the summary goes to standard error.
             printSummary("wrote \(summary == "-" ? "standard output" : summary) (\(result.pageCount) pages)", toError: output == "-")
