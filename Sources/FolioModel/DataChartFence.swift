@@ -52,7 +52,7 @@ public enum DataChartFence {
         func number(_ row: Int, _ column: Int) throws -> Double? {
             let text = trim(table.rows[row][column])
             if text.isEmpty { return nil }
-            guard let number = Double(text), number.isFinite else {
+            guard let number = DecimalNumber.parse(text), number.isFinite else {
                 let at = row < table.rowLocations.count ? table.rowLocations[row] : table.location
                 throw Diagnostic.error(at: at, "'\(text)' in column '\(table.columns[column])' of table '\(table.id)' is not a number",
                                        hints: ["leave the cell empty for a gap"])
@@ -153,14 +153,14 @@ public enum DataChartFence {
             let dates = texts.map { ISODate(parsing: $0) }
             if dates.allSatisfy({ $0 != nil }) { return .dates(dates.compactMap { $0?.precision }.max() ?? .day) }
         }
-        if texts.allSatisfy({ Double($0).map(\.isFinite) ?? false }) { return .numbers }
+        if texts.allSatisfy({ DecimalNumber.parse($0).map(\.isFinite) ?? false }) { return .numbers }
         return .categories
     }
 
     static func position(_ text: String, kind: DataChart.XKind, category: Int) -> Double {
         switch kind {
         case .categories: return Double(category)
-        case .numbers: return Double(text) ?? 0
+        case .numbers: return DecimalNumber.parse(text) ?? 0
         case .dates: return Double(ISODate(parsing: text)?.dayNumber ?? 0)
         }
     }
