@@ -6,6 +6,7 @@ import Foundation
 /// `folio batch CONFIG`: many reports from one config.
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",  // named, not derived from the type name at every start
         abstract: "Build every report a batch config lists, in parallel, skipping what is up to date.",
         discussion: """
         Exits 0 when every job succeeded, 1 when a job failed or the config has an error (nothing

@@ -4,6 +4,7 @@ import Folio
 /// `folio charts SOURCE`: every chart of a briefing written alone.
 struct Charts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "charts",  // named, not derived from the type name at every start
         abstract: "Export each chart of a briefing alone as PNG, SVG or PDF.",
         discussion: """
         Files are named NAME-CHARTID.EXT in -o DIR (or Output/). A chart fence without use: gets the id

@@ -5,6 +5,7 @@ import Foundation
 /// `folio check SOURCE|CONFIG`: everything a render does except writing files.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",  // named, not derived from the type name at every start
         abstract: "Check a briefing (or a batch config) for errors without writing anything.",
         discussion: """
         Runs the whole pipeline short of writing: loading, layout and drawing. Reports every error

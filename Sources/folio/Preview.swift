@@ -6,6 +6,7 @@ import Foundation
 /// `folio preview SOURCE`: a live page in the browser, reloaded on every change.
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "preview",  // named, not derived from the type name at every start
         abstract: "Show a briefing's pages in the browser, updated on every change (bound to 127.0.0.1).",
         discussion: """
         Open the printed address. Pages are SVG beside the outline; a good render reloads the pages

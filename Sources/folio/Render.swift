@@ -7,6 +7,7 @@ extension PDFStandard: ExpressibleByArgument {}
 /// `folio render SOURCE`: a briefing to PDF, or to PNG/SVG pages.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",  // named, not derived from the type name at every start
         abstract: "Render a briefing to PDF (one file) or PNG/SVG (one file per page).",
         discussion: """
         PDF goes to -o FILE, or Output/NAME.pdf. PNG and SVG pages go to the folder -o DIR

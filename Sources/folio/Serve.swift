@@ -6,6 +6,7 @@ import Foundation
 /// `folio serve`: the HTTP render service (docs/openapi.yaml).
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",  // named, not derived from the type name at every start
         abstract: "Serve POST /render (briefing, params, data files, images, layout → PDF/PNG/SVG), /healthz and /metrics.",
         discussion: """
         Each request's inputs live in a temporary folder of their own, removed afterwards; nothing

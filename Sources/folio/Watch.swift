@@ -5,6 +5,7 @@ import Foundation
 /// `folio watch SOURCE`: renders, then re-renders on every change to the briefing or its inputs.
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",  // named, not derived from the type name at every start
         abstract: "Render a briefing, then again whenever it, its data files, images or layout change.",
         discussion: """
         Prints one line per render with its time; input errors are printed at their positions and

@@ -99,9 +99,12 @@ extension DataChartLayout {
             var tops = series.values
             if area, chart.stack { tops = series.values.indices.map { below[$0] + (series.values[$0] ?? 0) } }
             let bases = area && chart.stack ? below : [Double](repeating: 0, count: chart.x.count)
+            // A dry run (`estimatesOnly`) only asks which labels there are: the lines are not traced.
             var runs: [[Int]] = [], run: [Int] = []
-            for slot in xs.indices { if tops[slot] == nil { if !run.isEmpty { runs.append(run); run = [] } } else { run.append(slot) } }
-            if !run.isEmpty { runs.append(run) }
+            if !measurer.estimatesOnly {
+                for slot in xs.indices { if tops[slot] == nil { if !run.isEmpty { runs.append(run); run = [] } } else { run.append(slot) } }
+                if !run.isEmpty { runs.append(run) }
+            }
             var path: [PathElement] = []
             for whole in runs {
                 let run = LineThinning.thin(whole, x: xs) { y(tops[$0] ?? 0) }
@@ -117,7 +120,7 @@ extension DataChartLayout {
                     items.append(.path(PathItem(elements: Array(shape), fill: color(index).withAlpha(chart.stack ? 0.8 : 0.3))))
                 }
             }
-            items.append(.path(PathItem(elements: path, stroke: Stroke(color: color(index), width: 1.6))))
+            if !measurer.estimatesOnly { items.append(.path(PathItem(elements: path, stroke: Stroke(color: color(index), width: 1.6)))) }
             let present = xs.indices.filter { series.values[$0] != nil }
             if present.count <= 40 {
                 for slot in present {
