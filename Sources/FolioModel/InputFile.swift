@@ -28,12 +28,14 @@ public enum InputFile {
         if path == standardInput, Overrides.text(for: path) == nil, source == nil { return try StandardInput.bytes(at: at) }
         if let text = Overrides.text(for: path) { return Data(text.utf8) }
         if let source { return try sourceBytes(source, path: path, at: at, what: what) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        // stat(2) alone: FileManager's attributes also look up the owner's and group's names
+        // (/etc/passwd, /etc/group) and box every value, for the one number needed here.
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             throw Diagnostic.error(at: at, "\(what) '\(path)' does not exist")
         }
-        guard !isDirectory.boolValue else { throw Diagnostic.error(at: at, "\(what) '\(path)' is a folder") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard info.st_mode & S_IFMT != S_IFDIR else { throw Diagnostic.error(at: at, "\(what) '\(path)' is a folder") }
+        let size = Int(info.st_size)
         guard size <= maximumBytes else {
             throw Diagnostic.error(at: at, "\(what) '\(path)' is \(size) bytes; at most \(maximumBytes) are read")
         }
