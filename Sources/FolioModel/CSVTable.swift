@@ -4,9 +4,14 @@ import Foundation
 /// Reads a CSV file into a table with yaslab/CSV.swift: the first row names the columns; quoted
 /// fields (commas, quotes, newlines), a byte-order mark and CRLF line ends read as spreadsheets write them.
 enum CSVTable {
-    static func read(_ text: String, id: String, file: String) throws -> DataTable {
+    /// `splits`: whether a long file may be read in two halves at once (off only to compare).
+    static func read(_ text: String, id: String, file: String, splits: Bool = true) throws -> DataTable {
         var text = text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // A long file without quotes is read in two halves at once, split at a line end (see `SecondHalf`).
+        let split = splits ? SecondHalf.splitPoint(of: text) : nil
+        let rest = split.map { SecondHalf(text: String(text[$0.index...]), firstLine: $0.line, file: file) }
+        if let split { text = String(text[..<split.index]) }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -28,14 +33,36 @@ enum CSVTable {
                 throw Diagnostic.error(at: SourceLocation(file: file, line: 1, column: 1), "column '\(column)' appears twice in the CSV header")
             }
         }
+        var (rows, locations, line) = try readRows(reader, columns: columns.count, firstLine: 2, file: file)
+        if let rest {
+            let (restRows, restLocations, _) = try rest.wait()
+            // The second half's rows are checked here, in order, after the first half's.
+            for (row, location) in zip(restRows, restLocations) where row.count != columns.count {
+                throw Diagnostic.error(at: location, "row has \(row.count) cells but the header names \(columns.count) columns")
+            }
+            rows += restRows
+            locations += restLocations
+            if rows.count > DataSetLoader.maximumTableRows {
+                line = locations[DataSetLoader.maximumTableRows].line
+                throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: 1),
+                                       "more than \(DataSetLoader.maximumTableRows) rows in one table")
+            }
+        }
+        return DataTable(id: id, title: nil, columns: columns, rows: rows, location: .start(of: file), rowLocations: locations)
+    }
+
+    /// The rows of `reader` from line `firstLine` on, each with its line, and the line after them.
+    /// `columns`: the cells each row must have (nil: checked by the caller).
+    static func readRows(_ reader: CSVReader, columns: Int?, firstLine: Int, file: String) throws
+        -> (rows: [[String]], locations: [SourceLocation], nextLine: Int) {
         var rows: [[String]] = []
         var locations: [SourceLocation] = []
-        var line = 2
+        var line = firstLine
         while let row = reader.next() {
             if row.count == 1, row[0].isEmpty { line += 1; continue } // a blank line
-            guard row.count == columns.count else {
+            if let columns, row.count != columns {
                 throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: 1),
-                                       "row has \(row.count) cells but the header names \(columns.count) columns")
+                                       "row has \(row.count) cells but the header names \(columns) columns")
             }
             guard rows.count < DataSetLoader.maximumTableRows else {
                 throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: 1),
@@ -50,6 +77,60 @@ enum CSVTable {
         if let error = reader.error {
             throw Diagnostic.error(at: SourceLocation(file: file, line: line, column: 1), "cannot read the CSV file: \(error)")
         }
-        return DataTable(id: id, title: nil, columns: columns, rows: rows, location: .start(of: file), rowLocations: locations)
+        return (rows, locations, line)
+    }
+
+    /// The second half of a long CSV file, read on another thread while the first is read.
+    ///
+    /// Only a file without a single `"` is split: every LF then ends a row, so the halves are read
+    /// exactly as the whole would be (a quote, even a stray one inside a cell, could open a
+    /// quoted cell that runs over line ends). The halves meet at the first LF after the middle.
+    final class SecondHalf: @unchecked Sendable {
+        /// Files shorter than this are read whole (a thread costs more than it saves).
+        static let minimumBytes = 64 << 10
+        private let done = DispatchSemaphore(value: 0)
+        /// Written by the reading thread before `done` is signalled.
+        private var result: Result<(rows: [[String]], locations: [SourceLocation], nextLine: Int), Error>?
+
+        init(text: String, firstLine: Int, file: String) {
+            let thread = Thread { [self] in
+                result = Result {
+                    let reader = try CSVReader(string: text, hasHeaderRow: false)
+                    return try CSVTable.readRows(reader, columns: nil, firstLine: firstLine, file: file)
+                }
+                done.signal()
+            }
+            thread.start()
+        }
+
+        func wait() throws -> (rows: [[String]], locations: [SourceLocation], nextLine: Int) {
+            done.wait()
+            return try result!.get()
+        }
+
+        /// Where the second half starts (just after an LF past the middle) and its first line number,
+        /// or nil to read the file whole.
+        static func splitPoint(of text: String) -> (index: String.Index, line: Int)? {
+            guard text.utf8.count >= minimumBytes else { return nil }
+            var contiguous = text
+            // Bytes scanned with memchr: a generic scan of the UTF-8 view cost a millisecond here.
+            guard let offset = contiguous.withUTF8({ bytes -> Int? in
+                guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) == nil else { return nil }
+                let middle = bytes.count / 2
+                guard let lineEnd = memchr(base + middle, 0x0A, bytes.count - middle) else { return nil }
+                let start = base.distance(to: lineEnd.assumingMemoryBound(to: UInt8.self)) + 1
+                return start < bytes.count ? start : nil
+            }) else { return nil }
+            let lines = contiguous.withUTF8 { bytes in
+                var count = 0, from = UnsafeRawPointer(bytes.baseAddress!)
+                let end = UnsafeRawPointer(bytes.baseAddress! + offset)
+                while from < end, let found = memchr(from, 0x0A, from.distance(to: end)) {
+                    count += 1
+                    from = UnsafeRawPointer(found) + 1
+                }
+                return count
+            }
+            return (text.utf8.index(text.utf8.startIndex, offsetBy: offset), lines + 1)
+        }
     }
 }
