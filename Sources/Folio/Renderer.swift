@@ -173,14 +173,14 @@ public final class Renderer {
     /// The source name that means standard input (`folio render -`).
     public static let standardInputName = "-"
 
-    /// The path the loader reads for `source`: standard input is read as `<stdin>` (positions say so,
-    /// and its relative paths start from the current folder).
     /// Loads `source` on this thread, with the log of its warnings.
     static func load(source: String, options: LoadOptions) throws -> (Briefing, DiagnosticLog) {
         let log = DiagnosticLog()
         return (try BriefingLoader.load(path: loadPath(for: source), options: options, log: log), log)
     }
 
+    /// The path the loader reads for `source`: standard input is read as `<stdin>` (positions say so,
+    /// and its relative paths start from the current folder).
     public static func loadPath(for source: String) -> String {
         source == standardInputName ? InputFile.standardInput : source
     }
