@@ -46,8 +46,7 @@ let package = Package(
         .target(name: "CSourceHighlight", linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Structure tree, artifacts, XMP and output intents that Cairo 1.16 cannot write (C++ on qpdf, C API).
-        .target(name: "FolioPDFTags", dependencies: ["CQPDF"],
-                linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z"), .unsafeFlags(["-Xlinker", "--as-needed"])]),
+        .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z")]),
         // Its C interface alone, for Swift: nothing linked (see PDFTagsLibrary).
         .systemLibrary(name: "CFolioPDFTags"),
         // Finding and opening the shared libraries built beside folio (FolioHighlight, FolioPDFTags).

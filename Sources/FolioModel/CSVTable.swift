@@ -10,7 +10,12 @@ enum CSVTable {
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // A long file without quotes is read in two halves at once, split at a line end (see `SecondHalf`).
         let split = splits ? SecondHalf.splitPoint(of: text) : nil
-        let rest = split.map { SecondHalf(text: String(text[$0.index...]), firstLine: $0.line, file: file) }
+        let rest = split.map { split in
+            let second = String(text[split.index...])
+            return ThreadResult(stackSize: 1 << 20) {
+                try readRows(CSVReader(string: second, hasHeaderRow: false), columns: nil, firstLine: split.line, file: file)
+            }
+        }
         if let split { text = String(text[..<split.index]) }
         let reader: CSVReader
         do {
@@ -80,33 +85,14 @@ enum CSVTable {
         return (rows, locations, line)
     }
 
-    /// The second half of a long CSV file, read on another thread while the first is read.
+    /// Where a long CSV file is cut to be read in two halves at once (the second on a `ThreadResult`).
     ///
     /// Only a file without a single `"` is split: every LF then ends a row, so the halves are read
     /// exactly as the whole would be (a quote, even a stray one inside a cell, could open a
     /// quoted cell that runs over line ends). The halves meet at the first LF after the middle.
-    final class SecondHalf: @unchecked Sendable {
+    enum SecondHalf {
         /// Files shorter than this are read whole (a thread costs more than it saves).
         static let minimumBytes = 64 << 10
-        private let done = DispatchSemaphore(value: 0)
-        /// Written by the reading thread before `done` is signalled.
-        private var result: Result<(rows: [[String]], locations: [SourceLocation], nextLine: Int), Error>?
-
-        init(text: String, firstLine: Int, file: String) {
-            let thread = Thread { [self] in
-                result = Result {
-                    let reader = try CSVReader(string: text, hasHeaderRow: false)
-                    return try CSVTable.readRows(reader, columns: nil, firstLine: firstLine, file: file)
-                }
-                done.signal()
-            }
-            thread.start()
-        }
-
-        func wait() throws -> (rows: [[String]], locations: [SourceLocation], nextLine: Int) {
-            done.wait()
-            return try result!.get()
-        }
 
         /// Where the second half starts (just after an LF past the middle) and its first line number,
         /// or nil to read the file whole.
@@ -114,22 +100,19 @@ enum CSVTable {
             guard text.utf8.count >= minimumBytes else { return nil }
             var contiguous = text
             // Bytes scanned with memchr: a generic scan of the UTF-8 view cost a millisecond here.
-            guard let offset = contiguous.withUTF8({ bytes -> Int? in
-                guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) == nil else { return nil }
-                let middle = bytes.count / 2
-                guard let lineEnd = memchr(base + middle, 0x0A, bytes.count - middle) else { return nil }
+            guard let (offset, lines) = contiguous.withUTF8({ bytes -> (Int, Int)? in
+                guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\"")), bytes.count) == nil,
+                      let lineEnd = memchr(base + bytes.count / 2, 0x0A, bytes.count - bytes.count / 2) else { return nil }
                 let start = base.distance(to: lineEnd.assumingMemoryBound(to: UInt8.self)) + 1
-                return start < bytes.count ? start : nil
-            }) else { return nil }
-            let lines = contiguous.withUTF8 { bytes in
-                var count = 0, from = UnsafeRawPointer(bytes.baseAddress!)
-                let end = UnsafeRawPointer(bytes.baseAddress! + offset)
+                guard start < bytes.count else { return nil }
+                var lines = 0, from = UnsafeRawPointer(base)
+                let end = UnsafeRawPointer(base + start)
                 while from < end, let found = memchr(from, 0x0A, from.distance(to: end)) {
-                    count += 1
+                    lines += 1
                     from = UnsafeRawPointer(found) + 1
                 }
-                return count
-            }
+                return (start, lines)
+            }) else { return nil }
             return (text.utf8.index(text.utf8.startIndex, offsetBy: offset), lines + 1)
         }
     }
