@@ -1,5 +1,7 @@
 // CPNG: libpng, wrapped in one C function because libpng reports errors by longjmp,
-// which Swift cannot catch. Writes 8-bit RGB or RGBA rows, unfiltered, at a chosen zlib level.
+// which Swift cannot catch. Writes 8-bit RGB or RGBA rows, unfiltered, at a chosen zlib level;
+// images of 1 MiB or more are deflated in bands on several threads (bands.h).
+#include "bands.h"
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -7,7 +9,8 @@
 #include <stdlib.h>
 
 // folio_png_rows: the IHDR and every row of a Cairo ARGB32 image, on a png_struct whose output and
-// error jump the caller has set up. `*row` is the caller's (freed by it, also after a longjmp).
+// error jump the caller has set up. `*row` is the caller's (freed by it, also after a longjmp): one
+// converted row, or the banded zlib stream.
 static inline int folio_png_rows(png_structp png, png_infop info, png_bytep *row, const unsigned char *data,
                                  int width, int height, int stride, int has_alpha, int level, unsigned pixels_per_metre) {
     png_set_compression_level(png, level);
@@ -20,24 +23,12 @@ static inline int folio_png_rows(png_structp png, png_infop info, png_bytep *row
     if (pixels_per_metre > 0) png_set_pHYs(png, info, pixels_per_metre, pixels_per_metre, PNG_RESOLUTION_METER);
     png_write_info(png, info);
     int channels = has_alpha ? 4 : 3;
+    int bands = folio_png_band_count((size_t)height * (1 + (size_t)width * (size_t)channels));
+    if (bands > 1) return folio_png_write_bands(png, row, data, width, height, stride, has_alpha, level, bands);
     *row = (png_bytep)malloc((size_t)width * (size_t)channels);
     if (!*row) return -1;
     for (int y = 0; y < height; y++) {
-        const uint32_t *pixels = (const uint32_t *)(data + (size_t)y * (size_t)stride);
-        png_bytep out = *row;
-        if (!has_alpha) {
-            for (int x = 0; x < width; x++, out += 3) {
-                uint32_t p = pixels[x];
-                out[0] = (png_byte)(p >> 16); out[1] = (png_byte)(p >> 8); out[2] = (png_byte)p;
-            }
-        } else {
-            for (int x = 0; x < width; x++, out += 4) {
-                uint32_t p = pixels[x];
-                unsigned a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-                if (a != 0 && a != 255) { r = r * 255 / a; g = g * 255 / a; b = b * 255 / a; }
-                out[0] = (png_byte)r; out[1] = (png_byte)g; out[2] = (png_byte)b; out[3] = (png_byte)a;
-            }
-        }
+        folio_png_convert_row((const uint32_t *)(data + (size_t)y * (size_t)stride), *row, width, has_alpha);
         png_write_row(png, *row);
     }
     png_write_end(png, NULL);

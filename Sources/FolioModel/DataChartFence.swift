@@ -60,32 +60,12 @@ public enum DataChartFence {
             return number
         }
         let xTexts = kept.map { trim(table.rows[$0][xColumn]) }
-        let xKind = Self.xKind(of: xTexts, kind: kind)
-        // x positions: one per row for scatter, else one per distinct x (first appearance, or sorted for numbers and dates).
-        var positions: [Double] = [], labels: [String] = [], slotOfRow: [Int] = []
-        var slotOfText: [String: Int] = [:]
-        slotOfText.reserveCapacity(xTexts.count)
-        var categories: [String: Int] = [:]
-        for text in xTexts {
-            var category = 0
-            if xKind == .categories {
-                category = categories[text] ?? categories.count
-                categories[text] = category
-            }
-            let position = Self.position(text, kind: xKind, category: category)
-            if kind == .scatter {
-                slotOfRow.append(positions.count)
-                positions.append(position); labels.append(text)
-            } else if let slot = slotOfText[text] {
-                slotOfRow.append(slot)
-            } else {
-                slotOfText[text] = positions.count
-                slotOfRow.append(positions.count)
-                positions.append(position); labels.append(text)
-            }
-        }
+        let (xKind, xPositions) = Self.xAxis(of: xTexts, kind: kind)
+        // Slots: one per row for scatter, else one per distinct x (first appearance, or sorted for numbers and dates).
+        let slots = Self.slots(xPositions, labels: xTexts, kind: kind, xKind: xKind)
+        let positions = slots.positions, labels = slots.labels, slotOfRow = slots.slotOfRow
         var order = Array(positions.indices)
-        if kind != .scatter, xKind != .categories { order.sort { positions[$0] < positions[$1] } }
+        if kind != .scatter, xKind != .categories, !slots.increasing { order.sort { positions[$0] < positions[$1] } }
         var slotRank = [Int](repeating: 0, count: positions.count)
         for (rank, slot) in order.enumerated() { slotRank[slot] = rank }
         var names: [String] = [], seriesOfName: [String: Int] = [:]
@@ -145,23 +125,76 @@ public enum DataChartFence {
         }
     }
 
-    /// Dates when every x is a date and one has a month; numbers when every x is a number; else categories.
-    /// Bars always stand on categories.
-    static func xKind(of texts: [String], kind: DataChart.Kind) -> DataChart.XKind {
-        guard kind != .bar, !texts.isEmpty else { return .categories }
-        if texts.allSatisfy({ (4...10).contains($0.utf8.count) && $0.utf8.first != UInt8(ascii: "-") }), texts.contains(where: { $0.contains("-") }) {
-            let dates = texts.map { ISODate(parsing: $0) }
-            if dates.allSatisfy({ $0 != nil }) { return .dates(dates.compactMap { $0?.precision }.max() ?? .day) }
+    /// What the x texts are, and each one's position, each text read once. Dates (positions are day
+    /// numbers) when every x is a date and one has a month; numbers when every x is a number; else
+    /// categories (positions are the index of each text's first appearance). Bars always stand on categories.
+    static func xAxis(of texts: [String], kind: DataChart.Kind) -> (kind: DataChart.XKind, positions: [Double]) {
+        if kind != .bar, !texts.isEmpty {
+            if let dates = datePositions(texts) { return dates }
+            if let numbers = numberPositions(texts) { return (.numbers, numbers) }
         }
-        if texts.allSatisfy({ DecimalNumber.parse($0).map(\.isFinite) ?? false }) { return .numbers }
-        return .categories
+        var categories: [String: Int] = [:]
+        let positions = texts.map { text -> Double in
+            let category = categories[text] ?? categories.count
+            if category == categories.count { categories[text] = category }
+            return Double(category)
+        }
+        return (.categories, positions)
     }
 
-    static func position(_ text: String, kind: DataChart.XKind, category: Int) -> Double {
-        switch kind {
-        case .categories: return Double(category)
-        case .numbers: return DecimalNumber.parse(text) ?? 0
-        case .dates: return Double(ISODate(parsing: text)?.dayNumber ?? 0)
+    /// Day numbers and the finest precision when every text is a date and one has a month, else nil.
+    static func datePositions(_ texts: [String]) -> (kind: DataChart.XKind, positions: [Double])? {
+        guard texts.allSatisfy({ (4...10).contains($0.utf8.count) && $0.utf8.first != UInt8(ascii: "-") }),
+              texts.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) }) else { return nil }
+        var positions: [Double] = []
+        positions.reserveCapacity(texts.count)
+        var precision = ISODate.Precision.year
+        for text in texts {
+            guard let date = ISODate(parsing: text) else { return nil }
+            precision = max(precision, date.precision)
+            positions.append(Double(date.dayNumber))
         }
+        return (.dates(precision), positions)
+    }
+
+    /// The numbers the texts spell, when every one is a finite number, else nil.
+    static func numberPositions(_ texts: [String]) -> [Double]? {
+        var positions: [Double] = []
+        positions.reserveCapacity(texts.count)
+        for text in texts {
+            guard let number = DecimalNumber.parse(text), number.isFinite else { return nil }
+            positions.append(number)
+        }
+        return positions
+    }
+
+    /// The chart's x slots from each row's position: `slotOfRow` points into `positions` and `labels`.
+    struct Slots {
+        var positions: [Double] = [], labels: [String] = [], slotOfRow: [Int] = []
+        /// Whether the positions are already in strictly increasing order.
+        var increasing = false
+    }
+
+    /// One slot per row for scatter and for numbers or dates that increase row by row (the usual
+    /// series: no lookups); else one per distinct position, labelled by its first text.
+    static func slots(_ positions: [Double], labels: [String], kind: DataChart.Kind, xKind: DataChart.XKind) -> Slots {
+        let increasing = xKind != .categories && zip(positions, positions.dropFirst()).allSatisfy { $0 < $1 }
+        if kind == .scatter || increasing {
+            return Slots(positions: positions, labels: labels, slotOfRow: Array(positions.indices), increasing: increasing)
+        }
+        var slots = Slots()
+        var slotOfPosition: [Double: Int] = [:]
+        slotOfPosition.reserveCapacity(positions.count)
+        for (position, label) in zip(positions, labels) {
+            if let slot = slotOfPosition[position] {
+                slots.slotOfRow.append(slot)
+            } else {
+                slotOfPosition[position] = slots.positions.count
+                slots.slotOfRow.append(slots.positions.count)
+                slots.positions.append(position)
+                slots.labels.append(label)
+            }
+        }
+        return slots
     }
 }

@@ -69,6 +69,36 @@ final class DataChartFenceTests: XCTestCase {
         XCTAssertEqual(spec.series[1].values, [nil, 2])
     }
 
+    /// Rows in x order take one slot each without lookups; the same rows shuffled, or with an x
+    /// repeated in another spelling (`2` and `2.0`), give the same chart through the lookup.
+    func testXSlotsInOrderShuffledAndRepeated() throws {
+        func read(_ rows: [String]) throws -> DataChart {
+            let table = try CSVTable.read("x,y\n" + rows.joined(separator: "\n") + "\n", id: "t", file: "t.csv")
+            var data = DataSet()
+            data.tables["t"] = table
+            return try DataChartFence.read(chart("type: line\nuse: t\nx: x\ny: y\n"), data: data)
+        }
+        let rows = (0..<50).map { "\($0 * 3 - 20),\($0 % 7)" }
+        let inOrder = try read(rows)
+        XCTAssertEqual(inOrder.xKind, .numbers)
+        XCTAssertEqual(inOrder.x, (0..<50).map { Double($0 * 3 - 20) })
+        var generator = SystemRandomNumberGenerator()
+        let shuffled = try read(rows.shuffled(using: &generator))
+        XCTAssertEqual(shuffled.x, inOrder.x)
+        XCTAssertEqual(shuffled.xLabels, inOrder.xLabels)
+        XCTAssertEqual(shuffled.series[0].values, inOrder.series[0].values)
+        // 2 and 2.0 are one x: their values add up, under the first spelling.
+        let repeated = try read(["1,10", "2,20", "2.0,5", "3,30"])
+        XCTAssertEqual(repeated.x, [1, 2, 3])
+        XCTAssertEqual(repeated.xLabels, ["1", "2", "3"])
+        XCTAssertEqual(repeated.series[0].values, [10, 25, 30])
+        // Dates out of order are sorted; a day and its month are different x.
+        let dates = try read(["2024-03-05,1", "2024-01-02,2", "2024-02,3"])
+        XCTAssertEqual(dates.xKind, .dates(.day))
+        XCTAssertEqual(dates.xLabels, ["2024-01-02", "2024-02", "2024-03-05"])
+        XCTAssertEqual(dates.series[0].values, [2, 3, 1])
+    }
+
     func testUnknownColumnHasDidYouMean() throws {
         XCTAssertThrowsError(try DataChartFence.read(chart("type: bar\nuse: kpis\nx: metric\ny: valeu\n"), data: try data())) { error in
             let text = "\(error)"
