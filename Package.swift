@@ -49,7 +49,8 @@ let package = Package(
         .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z")]),
         // Its C interface alone, for Swift: nothing linked (see PDFTagsLibrary).
         .systemLibrary(name: "CFolioPDFTags"),
-        // Finding and opening the shared libraries built beside folio (FolioHighlight, FolioPDFTags).
+        // The process's surroundings: the shared libraries built beside folio (FolioHighlight,
+        // FolioPDFTags) and environment variables.
         .target(name: "FolioBundle"),
 
         // The pipeline: load → typeset/paginate → render.
@@ -57,10 +58,10 @@ let package = Package(
             "Yams", "CCmark", "CLibYAML", "Stencil", .product(name: "CSV", package: "CSV.swift"), "FolioBundle",
         ]),
         .target(name: "FolioDisplay"),
-        .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay"]),
+        .target(name: "FolioCharts", dependencies: ["FolioModel", "FolioDisplay", "FolioBundle"]),
         .target(name: "FolioLayout", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts"]),
         .target(name: "FolioCairo", dependencies: ["CCairo", "CPangoCairo", "CHyphen", "CPNG", "FolioDisplay", "CFolioPDFTags", "FolioBundle"]),
-        .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo", "CMalloc"]),
+        .target(name: "Folio", dependencies: ["FolioModel", "FolioDisplay", "FolioCharts", "FolioLayout", "FolioCairo", "FolioBundle", "CMalloc"]),
         .target(name: "FolioBatch", dependencies: ["Folio", "Yams"]),
         // The HTTP render service and the live preview; Hummingbird stays out of the library product.
         .target(name: "FolioServe", dependencies: [

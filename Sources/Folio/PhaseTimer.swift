@@ -1,8 +1,9 @@
 import Foundation
+import FolioBundle
 
 /// Prints how long each pipeline phase took when `FOLIO_TRACE=1` (for benchmarks and profiling).
 public enum PhaseTimer {
-    static let enabled = ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1"
+    static let enabled = EnvironmentVariable.isOne("FOLIO_TRACE")
     /// The previous mark's time. Read and written only under `lock` (batch workers mark too).
     nonisolated(unsafe) static var last = Date()
     static let lock = NSLock()

@@ -1,4 +1,5 @@
 import Foundation
+import FolioBundle
 
 /// Where Folio's private fontconfig set keeps its (tiny) cache: the user's own cache folder,
 /// `$XDG_CACHE_HOME/folio`, else `~/.cache/folio`, mode 0700 — never a shared, predictable path
@@ -9,7 +10,7 @@ enum FontCacheFolder {
     /// The `mkdtemp` folder used when no cache folder was usable (removed at exit).
     nonisolated(unsafe) static var temporary: String?
 
-    static func locate(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    static func locate(environment: (String) -> String? = EnvironmentVariable.value) -> String {
         for base in candidates(environment: environment) {
             let folder = base + "/folio"
             if makePrivate(folder, parent: base) { return folder }
@@ -25,10 +26,10 @@ enum FontCacheFolder {
     }
 
     /// `$XDG_CACHE_HOME` (when absolute), then `$HOME/.cache` (when HOME is absolute).
-    static func candidates(environment: [String: String]) -> [String] {
+    static func candidates(environment: (String) -> String?) -> [String] {
         var bases: [String] = []
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { bases.append(xdg) }
-        if let home = environment["HOME"], home.hasPrefix("/"), home != "/" { bases.append(home + "/.cache") }
+        if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { bases.append(xdg) }
+        if let home = environment("HOME"), home.hasPrefix("/"), home != "/" { bases.append(home + "/.cache") }
         return bases
     }
 

@@ -1,5 +1,6 @@
 import CPangoCairo
 import Foundation
+import FolioBundle
 
 /// The fonts Folio lets Pango choose from: a private fontconfig set holding only the families a
 /// document can use, so each font lookup sorts a few dozen faces instead of every installed one.
@@ -95,8 +96,9 @@ final class FontCatalog {
     /// The installed fonts: from the standard folders' caches, or the full configuration when the
     /// user points fontconfig elsewhere (FONTCONFIG_FILE / FONTCONFIG_PATH).
     static func loadFontList() -> OpaquePointer? {
-        let environment = ProcessInfo.processInfo.environment
-        if environment["FONTCONFIG_FILE"] != nil || environment["FONTCONFIG_PATH"] != nil { return FcInitLoadConfigAndFonts() }
+        if EnvironmentVariable.value("FONTCONFIG_FILE") != nil || EnvironmentVariable.value("FONTCONFIG_PATH") != nil {
+            return FcInitLoadConfigAndFonts()
+        }
         guard let config = FcConfigCreate() else { return nil }
         guard FcConfigParseAndLoadFromMemory(config, fontFolders, 1) != 0, FcConfigBuildFonts(config) != 0 else {
             FcConfigDestroy(config)
@@ -162,7 +164,7 @@ final class FontCatalog {
                 missing.append(scalar)
             }
         }
-        if ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1", !missing.isEmpty {
+        if EnvironmentVariable.isOne("FOLIO_TRACE"), !missing.isEmpty {
             FileHandle.standardError.write(Data(("trace: fallback fonts for " + missing.map { String(format: "U+%04X", $0) }.joined(separator: " ") + "\n").utf8))
         }
         guard !missing.isEmpty, let pattern = FcNameParse(family), let charset = FcCharSetCreate() else { return false }

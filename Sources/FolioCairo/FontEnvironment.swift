@@ -2,6 +2,7 @@ import CCairo
 import Foundation
 import CPangoCairo
 import FolioDisplay
+import FolioBundle
 
 /// The font map and Pango context of a run, owned; font descriptions cached by `FontSpec`.
 ///
@@ -25,7 +26,7 @@ public final class FontEnvironment {
     public convenience init() throws {
         // The catalog comes first: it makes its font list fontconfig's current configuration, so the
         // FcInit that Pango starts in the background finds one and skips parsing every rule file.
-        let catalog = ProcessInfo.processInfo.environment["FOLIO_SYSTEM_FONTS"] == "1" ? nil : FontCatalog()
+        let catalog = EnvironmentVariable.isOne("FOLIO_SYSTEM_FONTS") ? nil : FontCatalog()
         try self.init(catalog: catalog, registry: FontRegistry(), extendsCatalog: true)
     }
 

@@ -26,9 +26,10 @@ public struct ImageWriter {
     public static let maximumSide = 32_767
 
     /// The image of `items`, drawn (not yet encoded).
-    /// `densePathElements`: paths this long are stroked with fast antialiasing (tests compare it off).
+    /// `rasterShortcuts`: dense paths are stroked with fast antialiasing and thinned to the points
+    /// the pixels show (`ItemPainter.strokeDense`; tests compare them off).
     func drawPNG(_ items: [DisplayItem], size: Size, dpi: Double, background: Background,
-                 densePathElements: Int = ItemPainter.denseFrom) throws -> CairoSurface {
+                 rasterShortcuts: Bool = true) throws -> CairoSurface {
         let scale = dpi / 72
         let width = max(1, Int((size.width * scale).rounded(.up))), height = max(1, Int((size.height * scale).rounded(.up)))
         guard width * height <= Self.maximumPixels else {
@@ -46,7 +47,7 @@ public struct ImageWriter {
         }
         cairo_scale(cr, scale, scale)
         let painter = ItemPainter(fonts: fonts, emitsTags: false)
-        painter.densePathElements = densePathElements
+        painter.rasterShortcuts = rasterShortcuts
         painter.draw(items, on: cr)
         try context.check()
         return surface

@@ -1,6 +1,7 @@
 import CCairo
 import FolioDisplay
 import Foundation
+import FolioBundle
 
 /// Writes pages into one PDF as they come: each page is drawn and released, never all held.
 ///
@@ -35,10 +36,10 @@ public final class PDFWriter {
     /// Outline ids of the most recent entry at each level, for nesting.
     private var outlineParents: [Int: Int32] = [:]
     public private(set) var pageCount = 0
-    static let traces = ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1"
+    static let traces = EnvironmentVariable.isOne("FOLIO_TRACE")
     /// `FOLIO_BENCH_UNTAGGED=1`: Cairo's file as it is, without the structure tree and the qpdf pass,
     /// for `Benchmarks/a11y` to measure what tagging costs on the same build. Not for documents.
-    static let untagged = ProcessInfo.processInfo.environment["FOLIO_BENCH_UNTAGGED"] == "1"
+    static let untagged = EnvironmentVariable.isOne("FOLIO_BENCH_UNTAGGED")
     private var currentSize: Size
 
     /// Has Cairo write page content uncompressed, for qpdf to compress. Every PDF passes through

@@ -1,5 +1,6 @@
 import FolioDisplay
 import Foundation
+import FolioBundle
 
 /// Shaping ahead: a batch of requests shared between this thread and a helper thread.
 extension PangoMeasurer {
@@ -74,7 +75,7 @@ extension PangoMeasurer {
             helper = try ParallelShaper(sharingWith: self)
         } catch {
             helperFailure = "\(error)"
-            if ProcessInfo.processInfo.environment["FOLIO_TRACE"] == "1" {
+            if EnvironmentVariable.isOne("FOLIO_TRACE") {
                 FileHandle.standardError.write(Data("trace: shaping stays on one thread: \(error)\n".utf8))
             }
         }

@@ -1,6 +1,7 @@
 import CPangoCairo
 import FolioDisplay
 import Foundation
+import FolioBundle
 
 /// Breaks and measures text with Pango: the `TextMeasuring` that real documents use.
 ///
@@ -34,7 +35,7 @@ public final class PangoMeasurer: TextMeasuring {
     public internal(set) var totalFitRelayouts = 0
     /// Whether justified and ragged paragraphs are broken by total fit (Knuth–Plass) rather than first fit.
     /// `FOLIO_LINE_BREAKING=first-fit` in the environment turns it off (for comparisons).
-    public var usesTotalFit = ProcessInfo.processInfo.environment["FOLIO_LINE_BREAKING"] != "first-fit"
+    public var usesTotalFit = EnvironmentVariable.value("FOLIO_LINE_BREAKING") != "first-fit"
 
     struct ParagraphKey: Hashable { let paragraph: StyledParagraph; let width: Double }
     struct LineKey: Hashable { let spans: [TextSpan]; let lang: String }

@@ -48,18 +48,15 @@ public enum DataChartFence {
         for column in [xColumn] + yColumns + [seriesColumn, sizeColumn].compactMap({ $0 }) {
             reads.readColumn(column, of: table)
         }
-        kept = kept.filter { !trim(table.rows[$0][xColumn]).isEmpty }
-        func number(_ row: Int, _ column: Int) throws -> Double? {
-            let text = trim(table.rows[row][column])
-            if text.isEmpty { return nil }
-            guard let number = DecimalNumber.parse(text), number.isFinite else {
-                let at = row < table.rowLocations.count ? table.rowLocations[row] : table.location
-                throw Diagnostic.error(at: at, "'\(text)' in column '\(table.columns[column])' of table '\(table.id)' is not a number",
-                                       hints: ["leave the cell empty for a gap"])
-            }
-            return number
+        // The rows with an x, and their x texts, trimmed once.
+        var xTexts: [String] = [], rows: [Int] = []
+        xTexts.reserveCapacity(kept.count)
+        rows.reserveCapacity(kept.count)
+        for row in kept {
+            let text = trim(table.rows[row][xColumn])
+            if !text.isEmpty { rows.append(row); xTexts.append(text) }
         }
-        let xTexts = kept.map { trim(table.rows[$0][xColumn]) }
+        kept = rows
         let (xKind, xPositions) = Self.xAxis(of: xTexts, kind: kind)
         // Slots: one per row for scatter, else one per distinct x (first appearance, or sorted for numbers and dates).
         let slots = Self.slots(xPositions, labels: xTexts, kind: kind, xKind: xKind)
@@ -68,42 +65,61 @@ public enum DataChartFence {
         if kind != .scatter, xKind != .categories, !slots.increasing { order.sort { positions[$0] < positions[$1] } }
         var slotRank = [Int](repeating: 0, count: positions.count)
         for (rank, slot) in order.enumerated() { slotRank[slot] = rank }
+        let slotCount = positions.count
+        var sizes = [Double?](repeating: nil, count: kind == .scatter ? slotCount : 0)
+        // Every series' values in one array, series after series: series s at slot i is s × slotCount + i.
         var names: [String] = [], seriesOfName: [String: Int] = [:]
-        var values: [[Double?]] = []
-        var sizes = [Double?](repeating: nil, count: kind == .scatter ? positions.count : 0)
+        var values: [Double?] = []
         func series(_ name: String) -> Int {
             if let index = seriesOfName[name] { return index }
             seriesOfName[name] = names.count
             names.append(name)
-            values.append([Double?](repeating: nil, count: positions.count))
+            values.append(contentsOf: repeatElement(nil, count: slotCount))
             return names.count - 1
         }
         // Without a series column, each y column is a series of its own, known before the rows.
         let seriesOfColumn = seriesColumn == nil ? yColumns.map { series(table.columns[$0]) } : []
         for (index, row) in kept.enumerated() {
             let slot = slotRank[slotOfRow[index]]
+            let cells = table.rows[row]
             for (place, column) in yColumns.enumerated() {
-                let target = seriesColumn.map { series(table.rows[row][$0]) } ?? seriesOfColumn[place]
-                guard let y = try number(row, column) else { continue }
+                let target = seriesColumn.map { series(cells[$0]) } ?? seriesOfColumn[place]
+                guard let y = try Self.number(cells[column], row: row, column: column, of: table) else { continue }
                 // Several rows at one x and series add up.
-                values[target][slot] = (values[target][slot] ?? 0) + y
+                let at = target * slotCount + slot
+                values[at] = (values[at] ?? 0) + y
             }
-            if let sizeColumn, kind == .scatter { sizes[slot] = try number(row, sizeColumn) }
+            if let sizeColumn, kind == .scatter { sizes[slot] = try Self.number(cells[sizeColumn], row: row, column: sizeColumn, of: table) }
         }
         let yTitle = try fields["y-title"]?.string()
         return DataChart(kind: kind, xKind: xKind, x: order.map { positions[$0] }, xLabels: order.map { labels[$0] },
-                         series: zip(names, values).map { DataSeries(name: $0, values: $1) }, sizes: sizes,
+                         series: names.indices.map { DataSeries(name: names[$0], values: Array(values[($0 * slotCount)..<(($0 + 1) * slotCount)])) },
+                         sizes: sizes,
                          stack: try fields["stack"]?.bool() ?? false, horizontal: try fields["horizontal"]?.bool() ?? false,
                          title: try fields["title"]?.string() ?? table.title, caption: try fields["caption"]?.string(),
                          xTitle: try fields["x-title"]?.string(), yTitle: yTitle,
                          valueLabels: try fields["labels"]?.bool() ?? true, height: try fields["height"]?.double("a height in points"))
     }
 
+    /// The number in a y (or size) cell, nil for an empty one; an error at the cell's row otherwise.
+    static func number(_ cell: String, row: Int, column: Int, of table: DataTable) throws -> Double? {
+        let text = trim(cell)
+        if text.isEmpty { return nil }
+        guard let number = DecimalNumber.parse(text), number.isFinite else {
+            let at = row < table.rowLocations.count ? table.rowLocations[row] : table.location
+            throw Diagnostic.error(at: at, "'\(text)' in column '\(table.columns[column])' of table '\(table.id)' is not a number",
+                                   hints: ["leave the cell empty for a gap"])
+        }
+        return number
+    }
+
     /// `text` without spaces or tabs at its ends (returned as it is, without copying, when it has none).
     static func trim(_ text: String) -> String {
-        guard let first = text.utf8.first, let last = text.utf8.last,
-              first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09 else { return text }
-        return text.trimmingCharacters(in: .whitespaces)
+        let padded = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        } ?? true
+        return padded ? text.trimmingCharacters(in: .whitespaces) : text
     }
 
     /// The table a fence draws: `use: ID` or inline `data:` rows (one and only one).

@@ -13,8 +13,8 @@ enum DecimalNumber {
 
     /// The number `text` spells, or nil (as `Double(text)`).
     static func parse(_ text: String) -> Double? {
-        var text = text
-        return text.withUTF8 { bytes in fastPath(bytes) } ?? Double(text)
+        if case let fast?? = text.utf8.withContiguousStorageIfAvailable({ fastPath($0) }) { return fast }
+        return Double(text)
     }
 
     /// The value of `[+-]digits[.digits]` with at most 15 significant digits, else nil.

@@ -1,4 +1,5 @@
 import Foundation
+import FolioBundle
 
 /// Language definitions Folio adds to GNU source-highlight (Debian's 3.1.9 has none for Swift,
 /// TypeScript or YAML), in the library's own definition language, built from its shared pieces
@@ -64,10 +65,10 @@ symbol = "-","\|",">","[","]","{","}",","
     /// Version of the definitions above: a change gets a new folder, so old processes keep theirs.
     static let version = 1
 
-    static func write(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    static func write(environment: (String) -> String? = EnvironmentVariable.value) -> String? {
         var bases: [String] = []
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { bases.append(xdg + "/folio") }
-        if let home = environment["HOME"], home.hasPrefix("/"), home != "/" { bases.append(home + "/.cache/folio") }
+        if let xdg = environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") { bases.append(xdg + "/folio") }
+        if let home = environment("HOME"), home.hasPrefix("/"), home != "/" { bases.append(home + "/.cache/folio") }
         for base in bases {
             let folder = base + "/source-highlight-\(version)"
             if FileManager.default.fileExists(atPath: folder + "/yaml.lang") { return folder }

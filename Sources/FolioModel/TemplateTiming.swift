@@ -1,11 +1,12 @@
 import Foundation
+import FolioBundle
 
 /// With `FOLIO_TRACE_TEMPLATES=1`, the CPU time spent rendering templates (the rendering thread's
 /// own time, so a busy machine does not inflate it; all threads summed) is printed to standard
 /// error at exit: `trace: templates 123.4 ms in 1000 renders` (for benchmarks).
 enum TemplateTiming {
     static let enabled: Bool = {
-        guard ProcessInfo.processInfo.environment["FOLIO_TRACE_TEMPLATES"] == "1" else { return false }
+        guard EnvironmentVariable.isOne("FOLIO_TRACE_TEMPLATES") else { return false }
         atexit {
             let (nanoseconds, count) = TemplateTiming.totals()
             let line = String(format: "trace: templates %.1f ms in %d renders\n", Double(nanoseconds) / 1e6, count)

@@ -1,5 +1,6 @@
 import FolioDisplay
 import Foundation
+import FolioBundle
 
 /// Fonts, colours and spacing of an org chart, derived from the chart theme.
 struct OrgStyle {
@@ -34,7 +35,7 @@ struct OrgStyle {
     /// processor time on a 10,000-card chart (3.53 s against 2.97 s, median of 7, even drawn with one
     /// Bézier curve per corner), over the 10% that rounding large charts may cost.
     /// `FOLIO_ORG_ROUNDED_LIMIT` in the environment moves the limit (to measure that again).
-    static let roundedCardLimit = ProcessInfo.processInfo.environment["FOLIO_ORG_ROUNDED_LIMIT"].flatMap { Int($0) } ?? 500
+    static let roundedCardLimit = EnvironmentVariable.value("FOLIO_ORG_ROUNDED_LIMIT").flatMap { Int($0) } ?? 500
 
     func cornerRadius(cards: Int) -> Double { cards > Self.roundedCardLimit ? 0 : 3 }
 
