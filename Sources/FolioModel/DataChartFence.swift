@@ -67,38 +67,56 @@ public enum DataChartFence {
         for (rank, slot) in order.enumerated() { slotRank[slot] = rank }
         let slotCount = positions.count
         var sizes = [Double?](repeating: nil, count: kind == .scatter ? slotCount : 0)
-        // Every series' values in one array, series after series: series s at slot i is s × slotCount + i.
-        var names: [String] = [], seriesOfName: [String: Int] = [:]
-        var values: [Double?] = []
-        func series(_ name: String) -> Int {
-            if let index = seriesOfName[name] { return index }
-            seriesOfName[name] = names.count
-            names.append(name)
-            values.append(contentsOf: repeatElement(nil, count: slotCount))
-            return names.count - 1
-        }
+        var seriesValues = SeriesValues(slotCount: slotCount)
         // Without a series column, each y column is a series of its own, known before the rows.
-        let seriesOfColumn = seriesColumn == nil ? yColumns.map { series(table.columns[$0]) } : []
+        let seriesOfColumn = seriesColumn == nil ? yColumns.map { seriesValues.index(of: table.columns[$0]) } : []
         for (index, row) in kept.enumerated() {
             let slot = slotRank[slotOfRow[index]]
             let cells = table.rows[row]
             for (place, column) in yColumns.enumerated() {
-                let target = seriesColumn.map { series(cells[$0]) } ?? seriesOfColumn[place]
+                let target = if let seriesColumn { seriesValues.index(of: cells[seriesColumn]) } else { seriesOfColumn[place] }
                 guard let y = try Self.number(cells[column], row: row, column: column, of: table) else { continue }
-                // Several rows at one x and series add up.
-                let at = target * slotCount + slot
-                values[at] = (values[at] ?? 0) + y
+                seriesValues.add(y, series: target, slot: slot)
             }
             if let sizeColumn, kind == .scatter { sizes[slot] = try Self.number(cells[sizeColumn], row: row, column: sizeColumn, of: table) }
         }
         let yTitle = try fields["y-title"]?.string()
         return DataChart(kind: kind, xKind: xKind, x: order.map { positions[$0] }, xLabels: order.map { labels[$0] },
-                         series: names.indices.map { DataSeries(name: names[$0], values: Array(values[($0 * slotCount)..<(($0 + 1) * slotCount)])) },
-                         sizes: sizes,
+                         series: seriesValues.series, sizes: sizes,
                          stack: try fields["stack"]?.bool() ?? false, horizontal: try fields["horizontal"]?.bool() ?? false,
                          title: try fields["title"]?.string() ?? table.title, caption: try fields["caption"]?.string(),
                          xTitle: try fields["x-title"]?.string(), yTitle: yTitle,
                          valueLabels: try fields["labels"]?.bool() ?? true, height: try fields["height"]?.double("a height in points"))
+    }
+
+    /// The y values of a chart's series as its rows are read: every series in one array, series
+    /// after series (series s at slot i is s × slotCount + i), named in the order they appear.
+    struct SeriesValues {
+        let slotCount: Int
+        private(set) var names: [String] = []
+        private var indexOfName: [String: Int] = [:]
+        private var values: [Double?] = []
+
+        init(slotCount: Int) { self.slotCount = slotCount }
+
+        /// The index of the series `name`, added (empty) when new.
+        mutating func index(of name: String) -> Int {
+            if let index = indexOfName[name] { return index }
+            indexOfName[name] = names.count
+            names.append(name)
+            values.append(contentsOf: repeatElement(nil, count: slotCount))
+            return names.count - 1
+        }
+
+        /// Adds `y` at `slot` of a series: several rows at one x and series add up.
+        mutating func add(_ y: Double, series: Int, slot: Int) {
+            let at = series * slotCount + slot
+            values[at] = (values[at] ?? 0) + y
+        }
+
+        var series: [DataSeries] {
+            names.indices.map { DataSeries(name: names[$0], values: Array(values[($0 * slotCount)..<(($0 + 1) * slotCount)])) }
+        }
     }
 
     /// The number in a y (or size) cell, nil for an empty one; an error at the cell's row otherwise.

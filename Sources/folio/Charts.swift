@@ -68,9 +68,9 @@ struct Charts: ParsableCommand {
             return []
         }
         try runReportingErrors {
-            // The briefing and its data load on another core while the renderer prepares its fonts.
+            // The renderer was started while the arguments were parsed; the briefing and its data load meanwhile.
             let preload = BriefingPreload(source: source, options: options.load)
-            let result = try Renderer().retainUntilExit().exportCharts(source: source, options: options, preloaded: preload)
+            let result = try RendererWarmup.renderer().retainUntilExit().exportCharts(source: source, options: options, preloaded: preload)
             print("wrote \(result.files.count) files for \(result.pageCount) charts")
             return result.warnings
         }

@@ -65,9 +65,9 @@ struct Render: ParsableCommand {
             return []
         }
         try runReportingErrors {
-            // The briefing loads on another core while the renderer prepares its fonts.
+            // The renderer was started while the arguments were parsed; the briefing loads meanwhile.
             let preload = BriefingPreload(source: source, options: options.load)
-            let result = try Renderer().retainUntilExit().render(source: source, options: options, preloaded: preload)
+            let result = try RendererWarmup.renderer().retainUntilExit().render(source: source, options: options, preloaded: preload)
             let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(options.output ?? "Output")"
             // With the PDF on standard output, the summary goes to standard error.
             printSummary("wrote \(summary == "-" ? "standard output" : summary) (\(result.pageCount) pages)", toError: output == "-")
