@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(name: "folio-memory-bench", dependencies: ["Folio"], path: "Benchmarks/live/MemoryBench"),
 
         .target(name: "FolioTestSupport", dependencies: ["Folio"], path: "Tests/FolioTestSupport"),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport", "Stencil"]),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport", "Stencil", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioTestSupport"]),
         .testTarget(name: "FolioChartsTests", dependencies: ["FolioCharts", "FolioTestSupport"]),
         .testTarget(name: "FolioBatchTests", dependencies: ["FolioBatch", "FolioTestSupport"]),

@@ -13,18 +13,16 @@ enum CSVTable {
         let rest = split.map { split in
             let second = String(text[split.index...])
             return ThreadResult(stackSize: 1 << 20) {
-                try readRows(CSVReader(string: second, hasHeaderRow: false), columns: nil, firstLine: split.line, file: file)
+                try readRows(rowSource(second), columns: nil, firstLine: split.line, file: file)
             }
         }
         if let split { text = String(text[..<split.index]) }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
-        } catch {
+        let reader = try rowSource(text)
+        guard let header = reader.next() else {
             throw Diagnostic.error(at: .start(of: file), "cannot read the CSV header row",
                                    hints: ["the first row names the columns: region,revenue,margin"])
         }
-        let columns = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
         guard !columns.isEmpty, !columns.allSatisfy(\.isEmpty) else {
             throw Diagnostic.error(at: .start(of: file), "the CSV file has no columns",
                                    hints: ["the first row names the columns: region,revenue,margin"])
@@ -56,9 +54,15 @@ enum CSVTable {
         return DataTable(id: id, title: nil, columns: columns, rows: rows, location: .start(of: file), rowLocations: locations)
     }
 
+    /// The rows of `text`: cut at its bytes when it has no quote, else read by CSV.swift.
+    static func rowSource(_ text: String) throws -> any CSVRowSource {
+        if let rows = QuoteFreeCSVRows(text) { return rows }
+        return try CSVReader(string: text, hasHeaderRow: false)
+    }
+
     /// The rows of `reader` from line `firstLine` on, each with its line, and the line after them.
     /// `columns`: the cells each row must have (nil: checked by the caller).
-    static func readRows(_ reader: CSVReader, columns: Int?, firstLine: Int, file: String) throws
+    static func readRows(_ reader: some CSVRowSource, columns: Int?, firstLine: Int, file: String) throws
         -> (rows: [[String]], locations: [SourceLocation], nextLine: Int) {
         var rows: [[String]] = []
         var locations: [SourceLocation] = []
