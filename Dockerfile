@@ -8,9 +8,11 @@ FROM ${SWIFT_IMAGE} AS build
 WORKDIR /src
 COPY . .
 RUN bash Scripts/setup && swift build -c release --product folio --static-swift-stdlib \
+ && swift build -c release --product folio-serve --static-swift-stdlib \
  && swift build -c release --product FolioHighlight --static-swift-stdlib \
  && swift build -c release --product FolioPDFTags --static-swift-stdlib \
  && install -D .build/release/folio /out/folio \
+ && install -D .build/release/folio-serve /out/lib/folio-serve \
  && install -D .build/release/libFolioHighlight.so /out/lib/libFolioHighlight.so \
  && install -D .build/release/libFolioPDFTags.so /out/lib/libFolioPDFTags.so \
  && install -D "$(dirname "$(readlink -f "$(command -v swift)")")/../lib/swift/linux/libswiftCore.so" /out/lib/libswiftCore.so
@@ -30,7 +32,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home folio
 COPY --from=build /out/folio /usr/local/bin/folio
-# Highlighting and tagging, opened on demand from ../lib/folio beside the binary; the two libraries
+# folio-serve (which runs `folio serve`), highlighting and tagging, from ../lib/folio beside the binary; the two libraries
 # name libswiftCore.so (SwiftPM links it into every shared library) and find it beside them.
 COPY --from=build /out/lib/ /usr/local/lib/folio/
 USER folio

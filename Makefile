@@ -13,6 +13,8 @@ setup:
 
 build: setup
 	swift build -c release --product folio --static-swift-stdlib
+	# folio serve and folio preview: folio hands them to this program, found beside it (ServerProgram).
+	swift build -c release --product folio-serve --static-swift-stdlib
 	# Syntax highlighting, loaded by folio from beside it when a code block asks (SyntaxHighlighterLibrary).
 	swift build -c release --product FolioHighlight --static-swift-stdlib
 	# Tagging (qpdf), loaded by folio from beside it when it writes a PDF (PDFTagsLibrary).

@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .library(name: "Folio", targets: ["Folio"]),
         .executable(name: "folio", targets: ["folio"]),
+        // `folio serve` and `folio preview`, which folio hands over to this program (ServerProgram):
+        // built and installed beside folio.
+        .executable(name: "folio-serve", targets: ["folio-serve"]),
         // Batch configs and runs as a library: for the fuzzers in Fuzz/ (a separate package).
         .library(name: "FolioBatch", targets: ["FolioBatch"]),
         // Syntax highlighting (GNU source-highlight, boost and ICU behind it), loaded with dlopen
@@ -69,8 +72,16 @@ let package = Package(
             .product(name: "Prometheus", package: "swift-prometheus"), "ZIPFoundation",
             .product(name: "MultipartKit", package: "multipart-kit"),
         ]),
+        // What the two programs share: error reporting, --set and --param, exit statuses.
+        .target(name: "FolioCommandLine", dependencies: [
+            "Folio", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .executableTarget(name: "folio", dependencies: [
-            "Folio", "FolioBatch", "FolioServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Folio", "FolioBatch", "FolioCommandLine", "FolioBundle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // Its own program so that folio's other commands never load Hummingbird and SwiftNIO.
+        .executableTarget(name: "folio-serve", dependencies: [
+            "Folio", "FolioServe", "FolioCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks/live: the in-memory API on the sample (Benchmarks/live/run.sh).

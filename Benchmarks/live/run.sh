@@ -11,6 +11,7 @@ RUNS=10; EDITS=50; SECONDS_WRK=20
 WORK=$(mktemp -d /tmp/folio-live-bench-XXXXXX)
 trap 'rm -rf "$WORK"; [ -n "${SERVE_PID:-}" ] && kill "$SERVE_PID" 2>/dev/null || true' EXIT
 swift build -c release --product folio --static-swift-stdlib >/dev/null
+swift build -c release --product folio-serve --static-swift-stdlib >/dev/null  # folio serve runs it
 swift build -c release --product folio-memory-bench >/dev/null
 swift build -c release --product FolioPDFTags --static-swift-stdlib >/dev/null  # tagging, opened beside the binaries
 FOLIO=$ROOT/.build/release/folio

@@ -18,13 +18,14 @@ public enum BundledLibrary {
 
     /// Where `fileName` is looked for, in order.
     static func candidates(_ fileName: String) -> [String] {
-        var paths: [String] = []
-        if let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            let folder = (executable as NSString).deletingLastPathComponent
-            paths.append(folder + "/" + fileName)
-            paths.append((folder as NSString).deletingLastPathComponent + "/lib/folio/" + fileName)
-        }
-        paths.append(fileName)
-        return paths
+        placesBesideExecutable(fileName) + [fileName]
+    }
+
+    /// `fileName` beside the running executable, then in `../lib/folio` from it (an installation):
+    /// where folio's shared libraries and its folio-serve program are installed.
+    public static func placesBesideExecutable(_ fileName: String) -> [String] {
+        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return [] }
+        let folder = (executable as NSString).deletingLastPathComponent
+        return [folder + "/" + fileName, (folder as NSString).deletingLastPathComponent + "/lib/folio/" + fileName]
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioCommandLine
 import FolioBatch
 import Foundation
 

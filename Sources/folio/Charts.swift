@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioCommandLine
 
 /// `folio charts SOURCE`: every chart of a briefing written alone.
 struct Charts: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioCommandLine
 import Foundation
 
 /// `folio check SOURCE|CONFIG`: everything a render does except writing files.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioCommandLine
 
 extension OutputFormat: ExpressibleByArgument {}
 extension PDFStandard: ExpressibleByArgument {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioCommandLine
 import Foundation
 
 /// `folio watch SOURCE`: renders, then re-renders on every change to the briefing or its inputs.

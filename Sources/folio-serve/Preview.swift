@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioCommandLine
 import FolioServe
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 struct Preview: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",  // named, not derived from the type name at every start
-        abstract: "Show a briefing's pages in the browser, updated on every change (bound to 127.0.0.1).",
+        abstract: ServerCommandHelp.preview,
         discussion: """
         Open the printed address. Pages are SVG beside the outline; a good render reloads the pages
         that changed (the scroll position stays); a bad edit shows FILE:LINE:COLUMN over the pages

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Folio
+import FolioCommandLine
 import FolioServe
 import Foundation
 
@@ -7,7 +8,7 @@ import Foundation
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",  // named, not derived from the type name at every start
-        abstract: "Serve POST /render (briefing, params, data files, images, layout → PDF/PNG/SVG), /healthz and /metrics.",
+        abstract: ServerCommandHelp.serve,
         discussion: """
         Each request's inputs live in a temporary folder of their own, removed afterwards; nothing
         outside it is read. Too large a request gets 413, a full queue 429, a render past --timeout 503.
