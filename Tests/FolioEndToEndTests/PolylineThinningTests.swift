@@ -5,7 +5,7 @@ import FolioTestSupport
 import XCTest
 
 /// `PolylineThinning` keeps, of each run of points in one pixel column, the first, the lowest, the
-/// highest and the last, in order; dense lines have round corners that stay within the data.
+/// highest and the last, in order; dense lines have bevelled corners that stay within the data.
 final class PolylineThinningTests: XCTestCase {
     func testThinnedPointsKeepEachColumnsEndsAndExtremesInOrder() throws {
         var generator = SeededRandom(seed: 21)
@@ -63,8 +63,8 @@ final class PolylineThinningTests: XCTestCase {
     }
 
     /// A dense zigzag between y = 100 and y = 102, turning by 11° at each point: mitred corners at
-    /// that angle reach about ten half-widths beyond the data; round ones stay within half the line's
-    /// width of it, in images with and without the shortcuts.
+    /// that angle reach about ten half-widths beyond the data; bevelled ones stay within half the
+    /// line's width of it, in images with and without the shortcuts.
     func testDenseCornersStayWithinTheData() throws {
         var elements: [PathElement] = [.move(Point(x: 10, y: 100))]
         for index in 1..<2000 { elements.append(.line(Point(x: 10 + Double(index) * 0.2, y: index % 2 == 0 ? 100 : 102))) }
