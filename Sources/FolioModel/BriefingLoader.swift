@@ -20,6 +20,15 @@ public struct LoadOptions: Sendable {
     }
 }
 
+/// Every field compared (a field added above must be added here): a briefing loaded with other
+/// options than asked for must never be used (`BriefingPreload.speculate`).
+extension LoadOptions: Equatable {
+    public static func == (a: LoadOptions, b: LoadOptions) -> Bool {
+        a.layout == b.layout && a.settings.elementsEqual(b.settings, by: { $0.key == $1.key && $0.value == $1.value })
+            && a.params == b.params && a.strict == b.strict && a.pdfStandards == b.pdfStandards
+    }
+}
+
 /// Loads a briefing: front matter, parameters, data files, layout and Markdown body into a `Briefing`.
 ///
 /// A briefing is a template (docs/templates.md): its data paths, front-matter values and body are

@@ -69,8 +69,8 @@ struct Charts: ParsableCommand {
             return []
         }
         try runReportingErrors {
-            // The renderer was started while the arguments were parsed; the briefing and its data load meanwhile.
-            let preload = BriefingPreload(source: source, options: options.load)
+            // The renderer was started, and the briefing and its data most likely too, while the arguments were parsed.
+            let preload = BriefingPreload.start(source: source, options: options.load)
             let result = try RendererWarmup.renderer().retainUntilExit().exportCharts(source: source, options: options, preloaded: preload)
             print("wrote \(result.files.count) files for \(result.pageCount) charts")
             return result.warnings

@@ -66,8 +66,8 @@ struct Render: ParsableCommand {
             return []
         }
         try runReportingErrors {
-            // The renderer was started while the arguments were parsed; the briefing loads meanwhile.
-            let preload = BriefingPreload(source: source, options: options.load)
+            // The renderer was started, and the briefing most likely too, while the arguments were parsed.
+            let preload = BriefingPreload.start(source: source, options: options.load)
             let result = try RendererWarmup.renderer().retainUntilExit().render(source: source, options: options, preloaded: preload)
             let summary = result.files.count == 1 ? result.files[0] : "\(result.files.count) files in \(options.output ?? "Output")"
             // With the PDF on standard output, the summary goes to standard error.

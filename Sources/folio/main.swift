@@ -10,8 +10,9 @@ let named = arguments.first ?? ""
 if ServerProgram.runs(arguments) { ServerProgram.exec(arguments) }
 // Before any other thread starts: process settings, then SIGINT/SIGTERM handled on a thread of their
 // own (temporaries removed, then the process ends by the signal; a batch stops gently first), then
-// the renderer made while the arguments are parsed.
+// the renderer made, and the briefing most likely asked for loaded, while the arguments are parsed.
 ProcessTuning.apply(exitsWhenDone: named != "watch")
 SignalWatch.start()
 RendererWarmup.start(forCommand: named)
+BriefingPreload.speculate(arguments)
 CommandMain.run(Folio.self)
