@@ -92,10 +92,12 @@ static inline void *folio_png_band_run(void *argument) {
     return NULL;
 }
 
-// The number of bands for an image of `raw_bytes` scanline bytes: one per 512 KiB, at most 4 (a
-// choice of the size alone, so the same image always gives the same file).
+// The number of bands for an image of `raw_bytes` scanline bytes: one per MiB, at most 4 (a choice
+// of the size alone, so the same image always gives the same file). Under 2 MiB the image is one
+// band: a thread can take a millisecond to start on an idle core of a virtual machine, and the
+// 1.5 MB of a chart at twice its size deflated in 3.3 ms whole against 3.8 ms (median) in two bands.
 static inline int folio_png_band_count(size_t raw_bytes) {
-    size_t count = raw_bytes / (512 * 1024);
+    size_t count = raw_bytes / (1024 * 1024);
     return count < 2 ? 1 : count > 4 ? 4 : (int)count;
 }
 
