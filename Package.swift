@@ -53,8 +53,11 @@ let package = Package(
         // Its C interface alone, for Swift: nothing linked (see PDFTagsLibrary).
         .systemLibrary(name: "CFolioPDFTags"),
         // The process's surroundings: the shared libraries built beside folio (FolioHighlight,
-        // FolioPDFTags) and environment variables.
-        .target(name: "FolioBundle"),
+        // FolioPDFTags), environment variables, and threads placed beside the caller (HelperThread).
+        .target(name: "FolioBundle", dependencies: ["CThreads"]),
+        // Threads started on another core than their parent's (HelperThread, PNG bands): C, for
+        // the GNU affinity calls.
+        .target(name: "CThreads"),
 
         // The pipeline: load → typeset/paginate → render.
         .target(name: "FolioModel", dependencies: [
@@ -88,7 +91,8 @@ let package = Package(
         .executableTarget(name: "folio-memory-bench", dependencies: ["Folio"], path: "Benchmarks/live/MemoryBench"),
 
         .target(name: "FolioTestSupport", dependencies: ["Folio"], path: "Tests/FolioTestSupport"),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport", "Stencil", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport", "Stencil", "FolioBundle", "CThreads",
+                                                           .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioTestSupport"]),
         .testTarget(name: "FolioChartsTests", dependencies: ["FolioCharts", "FolioTestSupport"]),
         .testTarget(name: "FolioBatchTests", dependencies: ["FolioBatch", "FolioTestSupport"]),

@@ -1,3 +1,4 @@
+import FolioBundle
 import Foundation
 
 /// Hyphenation patterns by language, loaded once per renderer and shared by its measurers.
@@ -16,12 +17,10 @@ final class HyphenationLibrary: @unchecked Sendable {
     func preload(lang: String) {
         let (entry, isNew) = entry(for: lang)
         guard isNew else { return }
-        let thread = Thread {
+        HelperThread.start {
             entry.patterns = HyphenationPatterns(lang: lang)
             entry.loaded.leave()
         }
-        thread.qualityOfService = .userInitiated
-        thread.start()
     }
 
     /// `lang`'s patterns, waiting for a load in progress; nil when no dictionary is installed.

@@ -1,3 +1,4 @@
+import FolioBundle
 import Dispatch
 import FolioDisplay
 import Foundation
@@ -20,12 +21,10 @@ final class ParallelShaper: @unchecked Sendable {
         pending.done.enter()
         // The helper's measurer (and its font map) is used by this thread alone until `finish`
         // returns; the shaper, not the measurer, crosses threads.
-        let thread = Thread { [self] in
+        HelperThread.start { [self] in
             pending.answers = queue.answer(with: self.measurer)
             pending.done.leave()
         }
-        thread.qualityOfService = .userInitiated
-        thread.start()
         return pending
     }
 

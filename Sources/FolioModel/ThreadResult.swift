@@ -1,4 +1,5 @@
 import Foundation
+import FolioBundle
 
 /// A value worked out on a thread of its own, for the caller to wait for when it needs it (a
 /// briefing loading while fonts are prepared, the second half of a long CSV file). One caller waits.
@@ -10,12 +11,10 @@ public final class ThreadResult<Value>: @unchecked Sendable {
 
     /// Starts `work` at once; `stackSize` as the main thread's (8 MiB) for work that recurses on input.
     public init(stackSize: Int = 8 << 20, _ work: @escaping @Sendable () throws -> Value) {
-        let thread = Thread { [self] in
+        HelperThread.start(stackSize: stackSize) { [self] in
             result = Result { try work() }
             done.signal()
         }
-        thread.stackSize = stackSize
-        thread.start()
     }
 
     /// The value, or the error `work` threw.
