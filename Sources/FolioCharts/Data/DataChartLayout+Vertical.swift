@@ -94,18 +94,21 @@ extension DataChartLayout {
     /// Lines (gaps where values are missing), or areas under them (stacked when asked); points marked when few.
     mutating func drawLines(axis: XAxis, y: (Double) -> Double, area: Bool) {
         let xs = chart.x.indices.map { xPosition($0, axis: axis) }
-        var below = [Double](repeating: 0, count: chart.x.count)
+        // Stacked areas only: the top of the series below (arrays of every slot are built only
+        // when used; a 10,000-point line spent half its layout growing and copying arrays).
+        var below = area && chart.stack ? [Double](repeating: 0, count: chart.x.count) : []
         for (index, series) in chart.series.enumerated() {
             var tops = series.values
             if area, chart.stack { tops = series.values.indices.map { below[$0] + (series.values[$0] ?? 0) } }
-            let bases = area && chart.stack ? below : [Double](repeating: 0, count: chart.x.count)
             // A dry run (`estimatesOnly`) only asks which labels there are: the lines are not traced.
             var runs: [[Int]] = [], run: [Int] = []
             if !measurer.estimatesOnly {
+                run.reserveCapacity(xs.count)
                 for slot in xs.indices { if tops[slot] == nil { if !run.isEmpty { runs.append(run); run = [] } } else { run.append(slot) } }
                 if !run.isEmpty { runs.append(run) }
             }
             var path: [PathElement] = []
+            path.reserveCapacity(runs.reduce(0) { $0 + min($1.count, LineThinning.threshold * 4) })
             for whole in runs {
                 let run = LineThinning.thin(whole, x: xs) { y(tops[$0] ?? 0) }
                 for (n, slot) in run.enumerated() {
@@ -114,19 +117,24 @@ extension DataChartLayout {
                 }
                 if area, let first = run.first {
                     var shape = path.suffix(run.count)
-                    for slot in run.reversed() { shape.append(.line(Point(x: xs[slot], y: y(bases[slot])))) }
+                    for slot in run.reversed() { shape.append(.line(Point(x: xs[slot], y: y(below.isEmpty ? 0 : below[slot])))) }
                     shape.append(.close)
                     _ = first
                     items.append(.path(PathItem(elements: Array(shape), fill: color(index).withAlpha(chart.stack ? 0.8 : 0.3))))
                 }
             }
             if !measurer.estimatesOnly { items.append(.path(PathItem(elements: path, stroke: Stroke(color: color(index), width: 1.6)))) }
-            let present = xs.indices.filter { series.values[$0] != nil }
-            if present.count <= 40 {
-                for slot in present {
-                    let point = Point(x: xs[slot], y: y(tops[slot] ?? 0))
-                    items.append(.path(PathItem(elements: [.arc(center: point, radius: 2, start: 0, end: 2 * .pi), .close], fill: color(index))))
-                }
+            // The slots with a value when there are at most 40 (marked, and labelled up to 24), else
+            // none: counted first, without an array of every slot.
+            var valueCount = 0
+            for value in series.values where value != nil {
+                valueCount += 1
+                if valueCount > 40 { break }
+            }
+            let present = valueCount <= 40 ? xs.indices.filter { series.values[$0] != nil } : []
+            for slot in present {
+                let point = Point(x: xs[slot], y: y(tops[slot] ?? 0))
+                items.append(.path(PathItem(elements: [.arc(center: point, radius: 2, start: 0, end: 2 * .pi), .close], fill: color(index))))
             }
             if chart.valueLabels, present.count <= 24, chart.series.count <= 3 {
                 for slot in present {
