@@ -66,6 +66,9 @@ enum CSVTable {
         -> (rows: [[String]], locations: [SourceLocation], nextLine: Int) {
         var rows: [[String]] = []
         var locations: [SourceLocation] = []
+        let expected = min(reader.expectedRows, DataSetLoader.maximumTableRows)
+        rows.reserveCapacity(expected)
+        locations.reserveCapacity(expected)
         var line = firstLine
         while let row = reader.next() {
             if row.count == 1, row[0].isEmpty { line += 1; continue } // a blank line

@@ -61,17 +61,22 @@ public enum DataChartFence {
         // Slots: one per row for scatter, else one per distinct x (first appearance, or sorted for numbers and dates).
         let slots = Self.slots(xPositions, labels: xTexts, kind: kind, xKind: xKind)
         let positions = slots.positions, labels = slots.labels, slotOfRow = slots.slotOfRow
-        var order = Array(positions.indices)
-        if kind != .scatter, xKind != .categories, !slots.increasing { order.sort { positions[$0] < positions[$1] } }
-        var slotRank = [Int](repeating: 0, count: positions.count)
-        for (rank, slot) in order.enumerated() { slotRank[slot] = rank }
+        // The slots in x order, and each slot's place in it: nil when they are in order already
+        // (the usual series: no identity arrays of every slot).
+        var order: [Int]?
+        if kind != .scatter, xKind != .categories, !slots.increasing { order = positions.indices.sorted { positions[$0] < positions[$1] } }
+        let slotRank = order.map { order in
+            var rank = [Int](repeating: 0, count: order.count)
+            for (place, slot) in order.enumerated() { rank[slot] = place }
+            return rank
+        }
         let slotCount = positions.count
         var sizes = [Double?](repeating: nil, count: kind == .scatter ? slotCount : 0)
         var seriesValues = SeriesValues(slotCount: slotCount)
         // Without a series column, each y column is a series of its own, known before the rows.
         let seriesOfColumn = seriesColumn == nil ? yColumns.map { seriesValues.index(of: table.columns[$0]) } : []
         for (index, row) in kept.enumerated() {
-            let slot = slotRank[slotOfRow[index]]
+            let slot = slotRank?[slotOfRow[index]] ?? slotOfRow[index]
             let cells = table.rows[row]
             for (place, column) in yColumns.enumerated() {
                 let target = if let seriesColumn { seriesValues.index(of: cells[seriesColumn]) } else { seriesOfColumn[place] }
@@ -81,7 +86,7 @@ public enum DataChartFence {
             if let sizeColumn, kind == .scatter { sizes[slot] = try Self.number(cells[sizeColumn], row: row, column: sizeColumn, of: table) }
         }
         let yTitle = try fields["y-title"]?.string()
-        return DataChart(kind: kind, xKind: xKind, x: order.map { positions[$0] }, xLabels: order.map { labels[$0] },
+        return DataChart(kind: kind, xKind: xKind, x: order?.map { positions[$0] } ?? positions, xLabels: order?.map { labels[$0] } ?? labels,
                          series: seriesValues.series, sizes: sizes,
                          stack: try fields["stack"]?.bool() ?? false, horizontal: try fields["horizontal"]?.bool() ?? false,
                          title: try fields["title"]?.string() ?? table.title, caption: try fields["caption"]?.string(),

@@ -6,9 +6,13 @@ protocol CSVRowSource: AnyObject {
     func next() -> [String]?
     /// What stopped the rows early, if anything.
     var error: Error? { get }
+    /// About how many rows are left (0: unknown), to reserve room for them.
+    var expectedRows: Int { get }
 }
 
-extension CSVReader: CSVRowSource {}
+extension CSVReader: CSVRowSource {
+    var expectedRows: Int { 0 }
+}
 
 /// The rows of a CSV text that has not a single `"`, cut at its bytes: cells end at commas, rows at
 /// LF, CR LF or a lone CR, exactly as CSV.swift reads such a text (`QuoteFreeCSVRowsTests` compares
@@ -20,12 +24,15 @@ final class QuoteFreeCSVRows: CSVRowSource {
     private let bytes: [UInt8]
     private var offset = 0
     let error: Error? = nil
+    /// The line feeds in the text, plus one.
+    let expectedRows: Int
 
     /// nil when `text` has a quote (read it with CSV.swift).
     init?(_ text: String) {
         let bytes = Array(text.utf8)
         guard !bytes.contains(UInt8(ascii: "\"")) else { return nil }
         self.bytes = bytes
+        expectedRows = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
     }
 
     func next() -> [String]? {
