@@ -22,26 +22,45 @@ int folio_thread_allowed_cores(void) {
     return pthread_getaffinity_np(pthread_self(), sizeof allowed, &allowed) == 0 ? CPU_COUNT(&allowed) : 0;
 }
 
+// Attributes for a new thread: its stack size, whether it is detached, and (`elsewhere` not null)
+// the cores it may start on.
+static int folio_thread_attributes(pthread_attr_t *attributes, int detached, size_t stack_size, const cpu_set_t *elsewhere) {
+    if (pthread_attr_init(attributes) != 0) return -1;
+    if (stack_size > 0) pthread_attr_setstacksize(attributes, stack_size);
+    if (detached) pthread_attr_setdetachstate(attributes, PTHREAD_CREATE_DETACHED);
+    if (elsewhere && pthread_attr_setaffinity_np(attributes, sizeof *elsewhere, elsewhere) != 0) {
+        pthread_attr_destroy(attributes);
+        return -1;
+    }
+    return 0;
+}
+
 int folio_thread_start(pthread_t *thread, int detached, size_t stack_size, void *(*body)(void *), void *context) {
     folio_thread_start_info *info = (folio_thread_start_info *)malloc(sizeof *info);
     if (!info) return -1;
     info->body = body;
     info->context = context;
     info->restore = 0;
+    pthread_t local;
     pthread_attr_t attributes;
-    if (pthread_attr_init(&attributes) != 0) { free(info); return -1; }
-    if (stack_size > 0) pthread_attr_setstacksize(&attributes, stack_size);
-    if (detached) pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    int status = -1;
     int here = sched_getcpu();
     if (here >= 0 && pthread_getaffinity_np(pthread_self(), sizeof info->allowed, &info->allowed) == 0
         && CPU_COUNT(&info->allowed) > 1 && CPU_ISSET(here, &info->allowed)) {
         cpu_set_t elsewhere = info->allowed;
         CPU_CLR(here, &elsewhere);
-        if (pthread_attr_setaffinity_np(&attributes, sizeof elsewhere, &elsewhere) == 0) info->restore = 1;
+        if (folio_thread_attributes(&attributes, detached, stack_size, &elsewhere) == 0) {
+            info->restore = 1;
+            status = pthread_create(thread ? thread : &local, &attributes, folio_thread_entry, info);
+            pthread_attr_destroy(&attributes);
+        }
     }
-    pthread_t local;
-    int status = pthread_create(thread ? thread : &local, &attributes, folio_thread_entry, info);
-    pthread_attr_destroy(&attributes);
+    // Not placed (one core, or the placement refused): an ordinary thread.
+    if (status != 0 && folio_thread_attributes(&attributes, detached, stack_size, NULL) == 0) {
+        info->restore = 0;
+        status = pthread_create(thread ? thread : &local, &attributes, folio_thread_entry, info);
+        pthread_attr_destroy(&attributes);
+    }
     if (status != 0) free(info);
     return status;
 }
