@@ -30,9 +30,14 @@ final class QuoteFreeCSVRows: CSVRowSource {
     /// nil when `text` has a quote (read it with CSV.swift).
     init?(_ text: String) {
         let bytes = Array(text.utf8)
-        guard !bytes.contains(UInt8(ascii: "\"")) else { return nil }
+        // One pass: a quote sends the text to CSV.swift; line feeds count the rows.
+        var lineFeeds = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { return nil }
+            if byte == 0x0A { lineFeeds += 1 }
+        }
         self.bytes = bytes
-        expectedRows = bytes.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        expectedRows = lineFeeds + 1
     }
 
     func next() -> [String]? {

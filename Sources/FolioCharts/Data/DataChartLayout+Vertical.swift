@@ -115,11 +115,10 @@ extension DataChartLayout {
                     let point = Point(x: xs[slot], y: y(tops[slot] ?? 0))
                     path.append(n == 0 ? .move(point) : .line(point))
                 }
-                if area, let first = run.first {
+                if area, !run.isEmpty {
                     var shape = path.suffix(run.count)
                     for slot in run.reversed() { shape.append(.line(Point(x: xs[slot], y: y(below.isEmpty ? 0 : below[slot])))) }
                     shape.append(.close)
-                    _ = first
                     items.append(.path(PathItem(elements: Array(shape), fill: color(index).withAlpha(chart.stack ? 0.8 : 0.3))))
                 }
             }
