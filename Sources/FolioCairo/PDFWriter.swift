@@ -23,6 +23,9 @@ public final class PDFWriter {
     /// compare), and how many `finish` dropped.
     var dropsCairoElements = true
     private(set) var droppedCairoElements = 0
+    /// Whether qpdf first rewrites Cairo's file (one cross-reference table, no object streams), as
+    /// it must for a Cairo that writes object streams; on only to compare.
+    var normalizesCairoFile = false
     private let structure = StructureRecorder()
     private let cairoBytes: MemorySink
     private let destination: Destination
@@ -131,6 +134,7 @@ public final class PDFWriter {
         let cairoDone = Date()
         var tagging = TaggedPDF(structure: structure, metadata: metadata)
         tagging.dropsCairoElements = dropsCairoElements
+        tagging.normalizesCairoFile = normalizesCairoFile
         let tagged = Self.untagged ? cairoBytes.bytes : try tagging.finish(cairoBytes.bytes)
         droppedCairoElements = tagging.droppedCairoElements
         if Self.traces {  // FOLIO_TRACE=1, as the pipeline's phase timer

@@ -1,7 +1,9 @@
-// See FolioPDFTags.h. qpdf's C++ API: pages' content is read through qpdf, its marked-content lines
-// rewritten and the result compressed here (zlib), object handles build the structure tree,
-// QPDFWriter writes the file with a deterministic /ID.
+// See FolioPDFTags.h. qpdf's C++ API reads the objects the pass changes (pages, their content and
+// links, the catalog) and unparses them; the structure tree is written as PDF text; the file is
+// assembled from Cairo's bytes (PDFAssembly), with a deterministic /ID. Page content is rewritten
+// here, line by line, and compressed (zlib).
 #include "FolioPDFTags.h"
+#include "PDFAssembly.hpp"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
@@ -144,6 +146,7 @@ struct folio_pdf_tags {
     std::string iccIdentifier;
     bool archival = false;
     bool dropsCairoElements = true;
+    bool normalizesFirst = false;
     size_t droppedCairoElements = 0;
     std::string output;
     std::string error;
@@ -219,11 +222,34 @@ void folio_pdf_tags_drop_cairo_elements(folio_pdf_tags *tags, int drop) { tags->
 
 size_t folio_pdf_tags_dropped(folio_pdf_tags *tags) { return tags->droppedCairoElements; }
 
+void folio_pdf_tags_normalize_first(folio_pdf_tags *tags, int normalize) { tags->normalizesFirst = normalize != 0; }
+
 }  // extern "C"
 
 namespace {
 
-QPDFObjectHandle name(std::string const &value) { return QPDFObjectHandle::newName("/" + value); }
+using folio::PDFAssembly;
+using folio::dictionaryWith;
+
+std::string reference(int number) { return std::to_string(number) + " 0 R"; }
+
+std::string reference(QPDFObjectHandle object) { return object.getObjGen().unparse(' ') + " R"; }
+
+/// A PDF text string (UTF-16 when it needs to be), as qpdf writes it.
+std::string textString(std::string const &utf8) { return QPDFObjectHandle::newUnicodeString(utf8).unparse(); }
+
+/// PDF names as qpdf writes them (escaping what needs it), each made once.
+class Names {
+  public:
+    std::string const &operator()(std::string const &value) {
+        auto found = texts.find(value);
+        if (found != texts.end()) return found->second;
+        return texts.emplace(value, QPDFObjectHandle::newName("/" + value).unparse()).first->second;
+    }
+
+  private:
+    std::map<std::string, std::string> texts;
+};
 
 /// One page's content: as Cairo wrote it, then renumbered and compressed (or why it could not be).
 struct PageContent {
@@ -234,56 +260,65 @@ struct PageContent {
 };
 
 /// `text` compressed as a /FlateDecode stream, at zlib's default level (as qpdf compresses).
-std::string deflated(std::string const &text) {
-    uLongf size = compressBound(static_cast<uLong>(text.size()));
-    std::string out(size, '\0');
-    int status = compress2(reinterpret_cast<Bytef *>(&out[0]), &size, reinterpret_cast<Bytef const *>(text.data()),
-                           static_cast<uLong>(text.size()), Z_DEFAULT_COMPRESSION);
-    if (status != Z_OK) throw std::runtime_error("cannot compress a page's content (zlib " + std::to_string(status) + ")");
-    out.resize(size);
+std::string deflated(char const *text, size_t size) {
+    uLongf length = compressBound(static_cast<uLong>(size));
+    std::string out(length, '\0');
+    int status = compress2(reinterpret_cast<Bytef *>(&out[0]), &length, reinterpret_cast<Bytef const *>(text),
+                           static_cast<uLong>(size), Z_DEFAULT_COMPRESSION);
+    if (status != Z_OK) throw std::runtime_error("cannot compress a stream (zlib " + std::to_string(status) + ")");
+    out.resize(length);
     return out;
 }
 
-/// Renumbers and compresses every page's content, pages taken in turn by up to two threads (each
-/// page's bytes alone, no qpdf object touched). A page that fails keeps its error.
-void rewriteAndCompress(std::vector<PageContent> &contents) {
-    std::atomic<size_t> next(0);
-    auto work = [&contents, &next]() {
+/// Every page's content renumbered and compressed, pages taken in turn by a helper thread from the
+/// start and by the owner from `finish` on (each page's bytes alone, no qpdf object touched): the
+/// owner builds the structure tree meanwhile. A page that fails keeps its error.
+class PageCompression {
+  public:
+    explicit PageCompression(std::vector<PageContent> &contents) : contents(contents) {
+        if (contents.size() < 8 || std::thread::hardware_concurrency() < 2) return;
+        try {
+            helper = std::thread([this] { work(); });
+        } catch (std::system_error const &) {
+            // No second thread: `finish` does every page.
+        }
+    }
+    ~PageCompression() { finish(); }
+
+    void finish() {
+        work();
+        if (helper.joinable()) helper.join();
+    }
+
+  private:
+    std::vector<PageContent> &contents;
+    std::atomic<size_t> next{0};
+    std::thread helper;
+
+    void work() {
         for (size_t index = next++; index < contents.size(); index = next++) {
             PageContent &page = contents[index];
             try {
                 MarkRewriter rewriter(page.pattern, static_cast<int>(index));
-                page.compressed = deflated(rewriter.rewrite(page.decoded->getBuffer(), page.decoded->getSize()));
+                std::string text = rewriter.rewrite(page.decoded->getBuffer(), page.decoded->getSize());
+                page.compressed = deflated(text.data(), text.size());
             } catch (std::exception const &error) {
                 page.error = error.what();
             }
             page.decoded.reset();
         }
-    };
-    bool helps = contents.size() >= 8 && std::thread::hardware_concurrency() > 1;
-    std::thread helper;
-    if (helps) {
-        try {
-            helper = std::thread(work);
-        } catch (std::system_error const &) {
-            // No second thread: this one does every page.
-        }
     }
-    work();
-    if (helper.joinable()) helper.join();
-}
+};
 
-/// Replaces every structure element of Cairo's own tree with null before qpdf reads it.
+/// Leaves every structure element of Cairo's own tree out, unread, and counts them.
 ///
-/// Folio writes its own tree and Cairo's is never read, but the first new object makes qpdf 11.3
-/// resolve every object of the file (`fixDanglingReferences`): parsing Cairo's elements was half
-/// the tagging pass (2.1 G of 4.1 G instructions for a 296-page manual). Cairo 1.16 writes each
-/// element as `N 0 obj` then `<< /Type /StructElem` on the next line; a match counts only when the
-/// cross-reference table puts object N exactly there, so bytes inside a stream never match.
-size_t dropCairoStructureElements(QPDF &pdf, char const *data, size_t size) {
+/// Folio writes its own tree and Cairo's is never used: reading it cost half the tagging pass
+/// (22,800 elements for a 296-page manual). Cairo 1.16 writes each element as `N 0 obj` then
+/// `<< /Type /StructElem` on the next line; a match counts only when the cross-reference table puts
+/// object N exactly there, so bytes inside a stream never match.
+size_t dropCairoElementsUnread(PDFAssembly &file, char const *data, size_t size) {
     static char const marker[] = " 0 obj\n<< /Type /StructElem\n";
     size_t const markerLength = sizeof(marker) - 1;
-    std::map<QPDFObjGen, QPDFXRefEntry> xref = pdf.getXRefTable();
     size_t dropped = 0;
     char const *end = data + size;
     for (char const *cursor = data; cursor < end;) {
@@ -295,57 +330,93 @@ size_t dropCairoStructureElements(QPDF &pdf, char const *data, size_t size) {
         while (start > data && start[-1] >= '0' && start[-1] <= '9' && hit - start < 9) --start;  // ids below 10^9
         if (start == hit || (start > data && start[-1] != '\n' && start[-1] != '\r')) continue;
         int id = std::atoi(std::string(start, hit).c_str());
-        auto entry = xref.find(QPDFObjGen(id, 0));
-        if (entry == xref.end() || entry->second.getType() != 1 || entry->second.getOffset() != start - data) continue;
-        pdf.replaceObject(QPDFObjGen(id, 0), QPDFObjectHandle::newNull());
+        if (!file.startsObject(id, static_cast<size_t>(start - data))) continue;
+        file.drop(id);
         ++dropped;
     }
     return dropped;
 }
 
-void apply(folio_pdf_tags &tags, QPDF &pdf) {
-    QPDFObjectHandle root = pdf.getRoot();
-    root.removeKey("/StructTreeRoot");  // Cairo's tree: replaced below, never read
-    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
-
-    // Marked content: renumbered per page, and the new content compressed here, on two threads
-    // where there are two cores (qpdf would compress it on one while writing); every other stream
-    // is copied as it is, never decoded and compressed again.
-    std::vector<PageContent> contents(pages.size());
-    for (size_t index = 0; index < pages.size(); ++index) {
-        auto found = tags.patterns.find(static_cast<int>(index));
-        if (found != tags.patterns.end()) contents[index].pattern = found->second;
-        Pl_Buffer content("page content");
-        pages[index].pipeContents(&content);
-        contents[index].decoded = content.getBufferSharedPointer();
-    }
-    rewriteAndCompress(contents);
-    for (size_t index = 0; index < pages.size(); ++index) {
-        if (!contents[index].error.empty()) throw std::runtime_error(contents[index].error);
-        QPDFObjectHandle flate = name("FlateDecode");
-        // The page's own stream object takes the new data when there is one (a new object would
-        // make qpdf resolve every object of the file at this point).
-        QPDFObjectHandle stream = pages[index].getObjectHandle().getKey("/Contents");
-        if (!stream.isStream()) {
-            stream = QPDFObjectHandle::newStream(&pdf);
-            pages[index].getObjectHandle().replaceKey("/Contents", stream);
+/// Leaves out Cairo's elements under `kids`, read through qpdf (MCIDs, marked-content and object
+/// references are skipped).
+void dropCairoElementsRead(PDFAssembly &file, QPDFObjectHandle kids) {
+    std::vector<QPDFObjectHandle> pending{kids};
+    while (!pending.empty()) {
+        QPDFObjectHandle item = pending.back();
+        pending.pop_back();
+        if (item.isArray()) {
+            for (int index = 0; index < item.getArrayNItems(); ++index) pending.push_back(item.getArrayItem(index));
+            continue;
         }
-        stream.replaceStreamData(contents[index].compressed, flate, QPDFObjectHandle::newNull());
+        if (!item.isDictionary() || !item.hasKey("/S")) continue;
+        if (item.isIndirect()) {
+            if (file.dropped(item.getObjectID())) continue;  // seen already
+            file.drop(item.getObjectID());
+        }
+        pending.push_back(item.getKey("/K"));
     }
-    // The structure tree, replacing Cairo's.
-    QPDFObjectHandle treeRoot = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
-    std::vector<QPDFObjectHandle> elements;
-    elements.reserve(tags.elements.size());
-    for (size_t index = 0; index < tags.elements.size(); ++index) {
-        elements.push_back(pdf.makeIndirectObject(QPDFObjectHandle::newDictionary()));
+}
+
+/// Leaves out a number or name tree of Cairo's (its nodes, and the indirect values in it, which
+/// are its elements or arrays of them), read through qpdf without reading the values.
+void dropCairoTree(PDFAssembly &file, QPDFObjectHandle node, char const *entries) {
+    if (node.isIndirect()) file.drop(node.getObjectID());
+    if (!node.isDictionary()) return;
+    QPDFObjectHandle items = node.getKey(entries);
+    if (items.isIndirect()) file.drop(items.getObjectID());
+    if (items.isArray()) {
+        for (int index = 1; index < items.getArrayNItems(); index += 2) {
+            QPDFObjectHandle value = items.getArrayItem(index);
+            if (value.isIndirect()) file.drop(value.getObjectID());
+        }
     }
-    // Parent tree: page i -> array by MCID (key i); annotation j -> its element (key pages + j).
-    std::vector<std::vector<QPDFObjectHandle>> byPage(pages.size());
-    std::vector<std::pair<QPDFObjectHandle, QPDFObjectHandle>> annotationParents;
-    for (size_t index = 0; index < tags.elements.size(); ++index) {
+    QPDFObjectHandle kids = node.getKey("/Kids");
+    if (kids.isIndirect()) file.drop(kids.getObjectID());
+    if (kids.isArray()) {
+        for (int index = 0; index < kids.getArrayNItems(); ++index) dropCairoTree(file, kids.getArrayItem(index), entries);
+    }
+}
+
+/// Leaves Cairo's whole structure tree out of the file: its root, parent tree, ID tree, maps and
+/// elements (those not already dropped unread).
+void dropCairoStructure(PDFAssembly &file, QPDFObjectHandle catalog, bool readElements) {
+    QPDFObjectHandle tree = catalog.getKey("/StructTreeRoot");
+    if (!tree.isDictionary()) return;
+    if (tree.isIndirect()) file.drop(tree.getObjectID());
+    dropCairoTree(file, tree.getKey("/ParentTree"), "/Nums");
+    dropCairoTree(file, tree.getKey("/IDTree"), "/Names");
+    for (char const *key : {"/RoleMap", "/ClassMap"}) {
+        QPDFObjectHandle map = tree.getKey(key);
+        if (map.isIndirect()) file.drop(map.getObjectID());
+    }
+    if (readElements) dropCairoElementsRead(file, tree.getKey("/K"));
+}
+
+/// `stream` written anew with `data` (already compressed with /FlateDecode when `flate`), its
+/// indirect /Length left out.
+void writeStream(PDFAssembly &file, QPDFObjectHandle stream, std::string const &data, bool flate) {
+    QPDFObjectHandle dictionary = stream.getDict();
+    QPDFObjectHandle length = dictionary.getKey("/Length");
+    if (length.isIndirect()) file.drop(length.getObjectID());
+    dictionary.removeKey("/Length");
+    dictionary.removeKey("/DecodeParms");
+    if (flate) dictionary.replaceKey("/Filter", QPDFObjectHandle::newName("/FlateDecode"));
+    file.writeStream(stream.getObjectID(), dictionary.unparseResolved(), data);
+}
+
+/// The structure element `element` as PDF text, and what it tells the parent tree.
+struct ElementWriter {
+    folio_pdf_tags &tags;
+    std::vector<QPDFPageObjectHelper> &pages;
+    std::vector<int> const &numbers;  // each element's object number
+    int treeRoot;
+    Names names;
+    std::vector<std::vector<int>> byPage;  // page -> element of each MCID (-1: none)
+    std::vector<std::pair<QPDFObjectHandle, int>> annotationParents;
+
+    std::string text(size_t index) {
         Element const &element = tags.elements[index];
-        QPDFObjectHandle dict = elements[index];
-        dict.replaceKey("/S", name(element.role));  // (/Type /StructElem is optional: left out, as is size)
+        std::string out = "<< /S " + names(element.role) + " /P " + reference(element.parent < 0 ? treeRoot : numbers[element.parent]);
         // Marked content on the element's first page is a bare MCID under its /Pg; elsewhere an MCR.
         int homePage = -1;
         for (Kid const &kid : element.kids) {
@@ -354,180 +425,249 @@ void apply(folio_pdf_tags &tags, QPDF &pdf) {
                 break;
             }
         }
-        if (homePage >= 0 && homePage < static_cast<int>(pages.size())) {
-            dict.replaceKey("/Pg", pages[homePage].getObjectHandle());
-        }
-        dict.replaceKey("/P", element.parent < 0 ? treeRoot : elements[element.parent]);
-        for (auto const &text : element.texts) {
-            dict.replaceKey("/" + text.first, QPDFObjectHandle::newUnicodeString(text.second));
-        }
-        if (!element.attributes.empty()) {
-            std::map<std::string, QPDFObjectHandle> owners;
-            std::vector<std::string> order;
-            for (auto const &attribute : element.attributes) {
-                if (!owners.count(attribute.first)) {
-                    QPDFObjectHandle owner = QPDFObjectHandle::newDictionary();
-                    owner.replaceKey("/O", name(attribute.first));
-                    owners[attribute.first] = owner;
-                    order.push_back(attribute.first);
-                }
-                owners[attribute.first].replaceKey("/" + attribute.second.first, name(attribute.second.second));
-            }
-            if (order.size() == 1) {
-                dict.replaceKey("/A", owners[order[0]]);
-            } else {
-                QPDFObjectHandle array = QPDFObjectHandle::newArray();
-                for (auto const &owner : order) array.appendItem(owners[owner]);
-                dict.replaceKey("/A", array);
-            }
-        }
-        QPDFObjectHandle kids = QPDFObjectHandle::newArray();
+        if (homePage >= 0 && homePage < static_cast<int>(pages.size())) out += " /Pg " + reference(pages[homePage].getObjectHandle());
+        for (auto const &text : element.texts) out += " " + names(text.first) + " " + textString(text.second);
+        if (!element.attributes.empty()) out += " /A " + attributes(element);
+        out += " /K [";
         for (Kid const &kid : element.kids) {
+            out += ' ';
             switch (kid.kind) {
             case Kid::element:
-                kids.appendItem(elements[kid.first]);
+                out += reference(numbers[kid.first]);
                 break;
             case Kid::content: {
                 if (kid.first < 0 || kid.first >= static_cast<int>(pages.size())) throw std::runtime_error("content on a missing page");
                 if (kid.first == homePage) {
-                    kids.appendItem(QPDFObjectHandle::newInteger(kid.second));
+                    out += std::to_string(kid.second);
                 } else {
-                    QPDFObjectHandle reference = QPDFObjectHandle::newDictionary();
-                    reference.replaceKey("/Type", name("MCR"));
-                    reference.replaceKey("/Pg", pages[kid.first].getObjectHandle());
-                    reference.replaceKey("/MCID", QPDFObjectHandle::newInteger(kid.second));
-                    kids.appendItem(reference);
+                    out += "<< /Type /MCR /Pg " + reference(pages[kid.first].getObjectHandle()) + " /MCID " + std::to_string(kid.second) + " >>";
                 }
                 auto &slots = byPage[kid.first];
-                if (static_cast<int>(slots.size()) <= kid.second) slots.resize(kid.second + 1, QPDFObjectHandle::newNull());
-                slots[kid.second] = dict;
+                if (static_cast<int>(slots.size()) <= kid.second) slots.resize(kid.second + 1, -1);
+                slots[kid.second] = static_cast<int>(index);
                 break;
             }
-            case Kid::annotation: {
-                if (kid.first < 0 || kid.first >= static_cast<int>(pages.size())) throw std::runtime_error("link on a missing page");
-                QPDFObjectHandle page = pages[kid.first].getObjectHandle();
-                QPDFObjectHandle annots = page.getKey("/Annots");
-                if (!annots.isArray() || kid.second >= annots.getArrayNItems()) {
-                    throw std::runtime_error("page " + std::to_string(kid.first + 1) + " has fewer link annotations than links drawn");
-                }
-                QPDFObjectHandle annotation = annots.getArrayItem(kid.second);
-                QPDFObjectHandle reference = QPDFObjectHandle::newDictionary();
-                reference.replaceKey("/Type", name("OBJR"));
-                reference.replaceKey("/Pg", page);
-                reference.replaceKey("/Obj", annotation);
-                kids.appendItem(reference);
-                annotation.replaceKey("/Contents",
-                                      QPDFObjectHandle::newUnicodeString(tags.annotationContents[{kid.first, kid.second}]));
-                annotationParents.emplace_back(annotation, dict);
+            case Kid::annotation:
+                out += annotation(kid, static_cast<int>(index));
                 break;
-            }
             }
         }
-        dict.replaceKey("/K", kids);
+        out += " ] >>";
+        return out;
     }
 
-    QPDFObjectHandle nums = QPDFObjectHandle::newArray();
+  private:
+    /// The owners' attribute dictionaries (`/O /Table /Scope /Column`), one or an array of them.
+    std::string attributes(Element const &element) {
+        std::vector<std::string> order;
+        std::map<std::string, std::map<std::string, std::string>> owners;
+        for (auto const &attribute : element.attributes) {
+            if (!owners.count(attribute.first)) order.push_back(attribute.first);
+            owners[attribute.first][attribute.second.first] = attribute.second.second;
+        }
+        std::vector<std::string> dictionaries;
+        for (auto const &owner : order) {
+            std::string out = "<< /O " + names(owner);
+            for (auto const &entry : owners[owner]) out += " " + names(entry.first) + " " + names(entry.second);
+            dictionaries.push_back(out + " >>");
+        }
+        if (dictionaries.size() == 1) return dictionaries[0];
+        std::string out = "[";
+        for (auto const &dictionary : dictionaries) out += " " + dictionary;
+        return out + " ]";
+    }
+
+    /// An object reference to the link annotation of `kid`, which gets its /Contents.
+    std::string annotation(Kid const &kid, int element) {
+        if (kid.first < 0 || kid.first >= static_cast<int>(pages.size())) throw std::runtime_error("link on a missing page");
+        QPDFObjectHandle page = pages[kid.first].getObjectHandle();
+        QPDFObjectHandle annots = page.getKey("/Annots");
+        if (!annots.isArray() || kid.second >= annots.getArrayNItems()) {
+            throw std::runtime_error("page " + std::to_string(kid.first + 1) + " has fewer link annotations than links drawn");
+        }
+        QPDFObjectHandle annotation = annots.getArrayItem(kid.second);
+        if (!annotation.isIndirect()) throw std::runtime_error("page " + std::to_string(kid.first + 1) + " has a link annotation written inline");
+        annotation.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(tags.annotationContents[{kid.first, kid.second}]));
+        annotationParents.emplace_back(annotation, element);
+        return "<< /Type /OBJR /Pg " + reference(page) + " /Obj " + reference(annotation) + " >>";
+    }
+};
+
+/// The tagged file assembled from Cairo's `pdf` (see PDFAssembly).
+std::string assemble(folio_pdf_tags &tags, QPDF &pdf, char const *data, size_t size) {
+    PDFAssembly file(pdf, data, size);
+    tags.droppedCairoElements = tags.dropsCairoElements ? dropCairoElementsUnread(file, data, size) : 0;
+    QPDFObjectHandle catalog = pdf.getRoot();
+    if (!catalog.isIndirect()) throw std::runtime_error("tagging: the catalog is not an indirect object");
+    // Cairo's tree: replaced below, never read (unless its elements were not found unread).
+    dropCairoStructure(file, catalog, tags.droppedCairoElements == 0);
+    catalog.removeKey("/StructTreeRoot");
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(pdf).getAllPages();
+
+    // Marked content: renumbered per page and compressed on two threads where there are two cores,
+    // while this one writes the structure tree.
+    std::vector<PageContent> contents(pages.size());
+    std::vector<QPDFObjectHandle> contentStreams(pages.size());
+    for (size_t index = 0; index < pages.size(); ++index) {
+        auto found = tags.patterns.find(static_cast<int>(index));
+        if (found != tags.patterns.end()) contents[index].pattern = found->second;
+        Pl_Buffer content("page content");
+        pages[index].pipeContents(&content);
+        contents[index].decoded = content.getBufferSharedPointer();
+        // The page's first content stream takes the new content; any others are left out.
+        QPDFObjectHandle streams = pages[index].getObjectHandle().getKey("/Contents");
+        if (streams.isArray()) {
+            for (int item = 0; item < streams.getArrayNItems(); ++item) {
+                QPDFObjectHandle stream = streams.getArrayItem(item);
+                if (!contentStreams[index].isInitialized() && stream.isStream() && stream.isIndirect()) {
+                    contentStreams[index] = stream;
+                } else if (stream.isIndirect()) {
+                    file.drop(stream.getObjectID());
+                }
+            }
+            if (streams.isIndirect()) file.drop(streams.getObjectID());
+            if (contentStreams[index].isInitialized()) pages[index].getObjectHandle().replaceKey("/Contents", contentStreams[index]);
+        } else if (streams.isStream() && streams.isIndirect()) {
+            contentStreams[index] = streams;
+        }
+        if (!contentStreams[index].isInitialized()) throw std::runtime_error("tagging: page " + std::to_string(index + 1) + " has no content stream");
+    }
+    PageCompression compression(contents);
+
+    // The structure tree, replacing Cairo's.
+    int const treeRoot = file.newObject();
+    std::vector<int> numbers(tags.elements.size());
+    for (int &number : numbers) number = file.newObject();
+    ElementWriter elements{tags, pages, numbers, treeRoot, Names(), std::vector<std::vector<int>>(pages.size()), {}};
+    for (size_t index = 0; index < tags.elements.size(); ++index) file.write(numbers[index], elements.text(index));
+
+    // Parent tree: page i -> array by MCID (key i); annotation j -> its element (key pages + j).
+    std::string nums = "<< /Nums [";
     int key = 0;
     for (size_t index = 0; index < pages.size(); ++index, ++key) {
         QPDFObjectHandle page = pages[index].getObjectHandle();
         page.replaceKey("/StructParents", QPDFObjectHandle::newInteger(key));
-        page.replaceKey("/Tabs", name("S"));
-        nums.appendItem(QPDFObjectHandle::newInteger(key));
-        nums.appendItem(pdf.makeIndirectObject(QPDFObjectHandle::newArray(byPage[index])));
+        page.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+        std::string slots = "[";
+        for (int element : elements.byPage[index]) slots += element < 0 ? " null" : " " + reference(numbers[element]);
+        int const array = file.newObject();
+        file.write(array, slots + " ]");
+        nums += " " + std::to_string(key) + " " + reference(array);
     }
-    for (auto &pair : annotationParents) {
+    std::set<int> placed;
+    for (auto &pair : elements.annotationParents) {
         pair.first.replaceKey("/StructParent", QPDFObjectHandle::newInteger(key));
-        nums.appendItem(QPDFObjectHandle::newInteger(key));
-        nums.appendItem(pair.second);
+        nums += " " + std::to_string(key) + " " + reference(numbers[pair.second]);
+        placed.insert(pair.first.getObjectID());
         ++key;
     }
+    int const parentTree = file.newObject();
+    file.write(parentTree, nums + " ] >>");
+    std::string rootKids = "[";
+    for (int index : tags.roots) rootKids += " " + reference(numbers[index]);
+    file.write(treeRoot, "<< /Type /StructTreeRoot /K " + rootKids + " ] /ParentTree " + reference(parentTree) +
+                             " /ParentTreeNextKey " + std::to_string(key) + " >>");
+
     // Annotations Folio did not place in the tree lose Cairo's stale parent numbers; for PDF/A, all get flags.
-    std::set<QPDFObjGen> placed;
-    for (auto &pair : annotationParents) placed.insert(pair.first.getObjGen());
     for (auto &page : pages) {
+        file.writeChanged(page.getObjectHandle());
         QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
         if (!annots.isArray()) continue;
         for (int index = 0; index < annots.getArrayNItems(); ++index) {
             QPDFObjectHandle annotation = annots.getArrayItem(index);
-            if (!placed.count(annotation.getObjGen())) annotation.removeKey("/StructParent");
+            bool changed = annotation.isIndirect() && placed.count(annotation.getObjectID());
+            if (!changed && annotation.hasKey("/StructParent")) {
+                annotation.removeKey("/StructParent");
+                changed = true;
+            }
             // PDF/A: every annotation has flags, with Print set (Cairo writes none).
-            if (tags.archival) annotation.replaceKey("/F", QPDFObjectHandle::newInteger(4));
+            if (tags.archival) {
+                annotation.replaceKey("/F", QPDFObjectHandle::newInteger(4));
+                changed = true;
+            }
+            if (changed && annotation.isIndirect()) file.writeChanged(annotation);
         }
     }
-    QPDFObjectHandle parentTree = QPDFObjectHandle::newDictionary();
-    parentTree.replaceKey("/Nums", nums);
-    treeRoot.replaceKey("/Type", name("StructTreeRoot"));
-    QPDFObjectHandle rootKids = QPDFObjectHandle::newArray();
-    for (int index : tags.roots) rootKids.appendItem(elements[index]);
-    treeRoot.replaceKey("/K", rootKids);
-    treeRoot.replaceKey("/ParentTree", pdf.makeIndirectObject(parentTree));
-    treeRoot.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(key));
-    root.replaceKey("/StructTreeRoot", treeRoot);
 
+    // The catalog.
     QPDFObjectHandle markInfo = QPDFObjectHandle::newDictionary();
     markInfo.replaceKey("/Marked", QPDFObjectHandle::newBool(true));
-    root.replaceKey("/MarkInfo", markInfo);
+    catalog.replaceKey("/MarkInfo", markInfo);
     QPDFObjectHandle preferences = QPDFObjectHandle::newDictionary();
     preferences.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
-    root.replaceKey("/ViewerPreferences", preferences);
-    if (!tags.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(tags.lang));
+    catalog.replaceKey("/ViewerPreferences", preferences);
+    if (!tags.lang.empty()) catalog.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(tags.lang));
     if (!tags.pageLabels.empty()) {
         QPDFObjectHandle ranges = QPDFObjectHandle::newArray();
         for (auto const &range : tags.pageLabels) {
             QPDFObjectHandle label = QPDFObjectHandle::newDictionary();
-            label.replaceKey("/S", name(range.style));
+            label.replaceKey("/S", QPDFObjectHandle::newName("/" + range.style));
             if (range.first != 1) label.replaceKey("/St", QPDFObjectHandle::newInteger(range.first));
             ranges.appendItem(QPDFObjectHandle::newInteger(range.page));
             ranges.appendItem(label);
         }
         QPDFObjectHandle labels = QPDFObjectHandle::newDictionary();
         labels.replaceKey("/Nums", ranges);
-        root.replaceKey("/PageLabels", labels);
+        catalog.replaceKey("/PageLabels", labels);
     }
-
-    if (!tags.info.empty()) {
-        QPDFObjectHandle trailer = pdf.getTrailer();
-        QPDFObjectHandle info = trailer.getKey("/Info");
-        if (!info.isDictionary()) {
-            info = pdf.makeIndirectObject(QPDFObjectHandle::newDictionary());
-            trailer.replaceKey("/Info", info);
-        }
-        for (auto const &entry : tags.info) {
-            info.replaceKey("/" + entry.first, QPDFObjectHandle::newUnicodeString(entry.second));
-        }
-    }
+    std::string catalogExtra = " /StructTreeRoot " + reference(treeRoot);
     if (!tags.xmp.empty()) {
-        QPDFObjectHandle metadata = QPDFObjectHandle::newStream(&pdf, tags.xmp);
-        metadata.getDict().replaceKey("/Type", name("Metadata"));
-        metadata.getDict().replaceKey("/Subtype", name("XML"));
-        root.replaceKey("/Metadata", metadata);
+        int const metadata = file.newObject();
+        file.writeStream(metadata, "<< /Type /Metadata /Subtype /XML >>", tags.xmp);  // never compressed (PDF/A)
+        catalog.removeKey("/Metadata");
+        catalogExtra += " /Metadata " + reference(metadata);
     }
     if (!tags.icc.empty()) {
-        QPDFObjectHandle profile = QPDFObjectHandle::newStream(&pdf, tags.icc);
-        profile.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(tags.iccComponents));
-        QPDFObjectHandle intent = QPDFObjectHandle::newDictionary();
-        intent.replaceKey("/Type", name("OutputIntent"));
-        intent.replaceKey("/S", name("GTS_PDFA1"));
-        intent.replaceKey("/OutputConditionIdentifier", QPDFObjectHandle::newUnicodeString(tags.iccIdentifier));
-        intent.replaceKey("/Info", QPDFObjectHandle::newUnicodeString(tags.iccIdentifier));
-        intent.replaceKey("/DestOutputProfile", profile);
-        QPDFObjectHandle intents = QPDFObjectHandle::newArray();
-        intents.appendItem(intent);
-        root.replaceKey("/OutputIntents", intents);
+        int const profile = file.newObject();
+        file.writeStream(profile, "<< /N " + std::to_string(tags.iccComponents) + " /Filter /FlateDecode >>", deflated(tags.icc.data(), tags.icc.size()));
+        catalog.removeKey("/OutputIntents");
+        catalogExtra += " /OutputIntents [ << /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier " + textString(tags.iccIdentifier) +
+                        " /Info " + textString(tags.iccIdentifier) + " /DestOutputProfile " + reference(profile) + " >> ]";
     }
+    file.write(catalog.getObjectID(), dictionaryWith(catalog, catalogExtra));
+
+    // The document information dictionary.
+    int info = 0;
+    QPDFObjectHandle cairoInfo = pdf.getTrailer().getKey("/Info");
+    if (cairoInfo.isIndirect() && cairoInfo.isDictionary()) info = cairoInfo.getObjectID();
+    if (!tags.info.empty()) {
+        QPDFObjectHandle dictionary = info ? cairoInfo : QPDFObjectHandle::newDictionary();
+        for (auto const &entry : tags.info) dictionary.replaceKey("/" + entry.first, QPDFObjectHandle::newUnicodeString(entry.second));
+        if (!info) info = file.newObject();
+        file.write(info, dictionary.unparseResolved());
+    }
+
+    // The page content, once compressed; then whatever Cairo left uncompressed (CAIRO_DEBUG_PDF
+    // leaves all its own streams so: Unicode maps, forms, patterns), XMP metadata aside.
+    compression.finish();
+    for (size_t index = 0; index < pages.size(); ++index) {
+        if (!contents[index].error.empty()) throw std::runtime_error(contents[index].error);
+        writeStream(file, contentStreams[index], contents[index].compressed, true);
+        contents[index].compressed = std::string();
+    }
+    for (int number : file.keptStreams()) {
+        QPDFObjectHandle stream = pdf.getObject(number, 0);
+        if (!stream.isStream()) continue;
+        QPDFObjectHandle dictionary = stream.getDict();
+        if (dictionary.hasKey("/Filter") || dictionary.getKey("/Type").isNameAndEquals("/Metadata")) continue;
+        std::shared_ptr<Buffer> raw = stream.getRawStreamData();
+        writeStream(file, stream, deflated(reinterpret_cast<char const *>(raw->getBuffer()), raw->getSize()), true);
+    }
+    return file.finish(catalog.getObjectID(), info);
+}
+
+/// Cairo's file rewritten by qpdf with one cross-reference table and no object streams, for a
+/// Cairo that writes them (1.17.6 and later): PDFAssembly then reads that.
+std::string normalized(QPDF &pdf) {
     QPDFWriter writer(pdf);
     writer.setOutputMemory();
-    writer.setDeterministicID(true);
+    writer.setStaticID(true);  // replaced by the assembled file's own
     writer.setDecodeLevel(qpdf_dl_none);
-    writer.setCompressStreams(true);
-    // No object streams: packing the structure elements would save a third of the file for a tenth
-    // of the run time (measured on the sample: 119 KB against 174 KB, 10 ms more CPU).
+    writer.setCompressStreams(false);
     writer.setObjectStreamMode(qpdf_o_disable);
-    writer.setMinimumPDFVersion("1.7");
-    if (tags.archival) writer.setNewlineBeforeEndstream(true);
     writer.write();
     std::shared_ptr<Buffer> buffer = writer.getBufferSharedPointer();
-    tags.output.assign(reinterpret_cast<const char *>(buffer->getBuffer()), buffer->getSize());
+    return std::string(reinterpret_cast<char const *>(buffer->getBuffer()), buffer->getSize());
 }
 
 }  // namespace
@@ -537,8 +677,16 @@ extern "C" int folio_pdf_tags_apply(folio_pdf_tags *tags, const void *data, size
         QPDF pdf;
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile("cairo.pdf", static_cast<const char *>(data), size);
-        tags->droppedCairoElements = tags->dropsCairoElements ? dropCairoStructureElements(pdf, static_cast<const char *>(data), size) : 0;
-        apply(*tags, pdf);
+        if (!tags->normalizesFirst && PDFAssembly::accepts(pdf, static_cast<const char *>(data), size)) {
+            tags->output = assemble(*tags, pdf, static_cast<const char *>(data), size);
+        } else {
+            std::string plain = normalized(pdf);
+            QPDF rewritten;
+            rewritten.setSuppressWarnings(true);
+            rewritten.processMemoryFile("cairo-normalized.pdf", plain.data(), plain.size());
+            if (!PDFAssembly::accepts(rewritten, plain.data(), plain.size())) throw std::runtime_error("tagging: qpdf wrote a file it cannot assemble");
+            tags->output = assemble(*tags, rewritten, plain.data(), plain.size());
+        }
         return 0;
     } catch (std::exception const &error) {
         tags->error = error.what();
@@ -553,7 +701,7 @@ extern "C" const folio_pdf_tags_table *folio_pdf_tags_functions(void) {
         folio_pdf_tags_attribute, folio_pdf_tags_content, folio_pdf_tags_annotation, folio_pdf_tags_page_marks,
         folio_pdf_tags_page_label, folio_pdf_tags_language, folio_pdf_tags_info, folio_pdf_tags_metadata,
         folio_pdf_tags_output_intent, folio_pdf_tags_archival, folio_pdf_tags_drop_cairo_elements,
-        folio_pdf_tags_dropped, folio_pdf_tags_apply, folio_pdf_tags_output, folio_pdf_tags_error,
+        folio_pdf_tags_dropped, folio_pdf_tags_normalize_first, folio_pdf_tags_apply, folio_pdf_tags_output, folio_pdf_tags_error,
     };
     return &table;
 }

@@ -5,7 +5,8 @@ import Foundation
 
 /// Turns the PDF Cairo wrote into the finished, tagged PDF: the recorded structure tree, artifacts,
 /// `/Lang`, `/MarkInfo`, `DisplayDocTitle`, and for the standards asked for XMP metadata and an
-/// sRGB output intent. qpdf does the PDF work (FolioPDFTags); the bytes stay the same run to run.
+/// sRGB output intent. FolioPDFTags does the PDF work, on qpdf: the objects it changes are read
+/// and written by qpdf, the rest copied from Cairo's file; the bytes stay the same run to run.
 struct TaggedPDF {
     let structure: StructureRecorder
     let metadata: PDFMetadata
@@ -17,6 +18,8 @@ struct TaggedPDF {
     var dropsCairoElements = true
     /// How many of them `finish` dropped.
     private(set) var droppedCairoElements = 0
+    /// Cairo's file rewritten by qpdf before it is read (as for a Cairo that writes object streams), or read as it is.
+    var normalizesCairoFile = false
 
     /// The finished PDF for `cairoPDF`.
     mutating func finish(_ cairoPDF: [UInt8]) throws -> [UInt8] {
@@ -24,6 +27,7 @@ struct TaggedPDF {
         guard let tags = pdf.create() else { throw RenderError.io("out of memory while tagging the PDF") }
         defer { pdf.free(tags) }
         pdf.drop_cairo_elements(tags, dropsCairoElements ? 1 : 0)
+        pdf.normalize_first(tags, normalizesCairoFile ? 1 : 0)
         addTree(to: tags, with: pdf)
         for (page, marks) in structure.pageMarks.enumerated() { pdf.page_marks(tags, Int32(page), marks) }
         if !metadata.lang.isEmpty { pdf.language(tags, metadata.lang) }

@@ -49,6 +49,10 @@ void folio_pdf_tags_archival(folio_pdf_tags *tags, int archival);
 /// read (0, only to compare: the written file is the same), and how many the last apply dropped.
 void folio_pdf_tags_drop_cairo_elements(folio_pdf_tags *tags, int drop);
 size_t folio_pdf_tags_dropped(folio_pdf_tags *tags);
+/// Whether Cairo's file is first rewritten by qpdf into one cross-reference table without object
+/// streams (1), as is done anyway when Cairo writes either (1.17.6 and later), or read as it is (0,
+/// the default, and what Cairo 1.16 allows).
+void folio_pdf_tags_normalize_first(folio_pdf_tags *tags, int normalize);
 
 /// Reads the PDF in `data`, applies everything above and writes the result (deterministic /ID).
 /// Returns 0, or -1 with a message in `folio_pdf_tags_error`.
@@ -61,7 +65,7 @@ const char *folio_pdf_tags_error(folio_pdf_tags *tags);
 /// PDF and looks up only `folio_pdf_tags_functions` (linked, qpdf and the libraries behind it, gnutls
 /// among them, cost every run about 7 ms at start, PDF or not). `version` is
 /// FOLIO_PDF_TAGS_VERSION of the build that made the library; a caller refuses any other.
-#define FOLIO_PDF_TAGS_VERSION 1
+#define FOLIO_PDF_TAGS_VERSION 2
 typedef struct folio_pdf_tags_table {
     int version;
     folio_pdf_tags *_Nullable (*_Nonnull create)(void);
@@ -82,6 +86,7 @@ typedef struct folio_pdf_tags_table {
     void (*_Nonnull archival)(folio_pdf_tags *_Nullable tags, int archival);
     void (*_Nonnull drop_cairo_elements)(folio_pdf_tags *_Nullable tags, int drop);
     size_t (*_Nonnull dropped)(folio_pdf_tags *_Nullable tags);
+    void (*_Nonnull normalize_first)(folio_pdf_tags *_Nullable tags, int normalize);
     int (*_Nonnull apply)(folio_pdf_tags *_Nullable tags, const void *_Nullable data, size_t size);
     const void *_Nullable (*_Nonnull output)(folio_pdf_tags *_Nullable tags, size_t *_Nullable size);
     const char *_Nullable (*_Nonnull error)(folio_pdf_tags *_Nullable tags);
