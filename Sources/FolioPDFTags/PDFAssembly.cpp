@@ -65,6 +65,8 @@ PDFAssembly::PDFAssembly(QPDF &pdf, char const *data, size_t size) : data(data) 
     std::sort(spans.begin(), spans.end(), [](Span const &a, Span const &b) { return a.start < b.start; });
     for (size_t index = 0; index + 1 < spans.size(); ++index) spans[index].end = spans[index + 1].start;
     cairoCount = highest + 1;
+    spanOf.assign(static_cast<size_t>(cairoCount), -1);
+    for (size_t index = 0; index < spans.size(); ++index) spanOf[static_cast<size_t>(spans[index].number)] = static_cast<int>(index);
     nextNumber = cairoCount;
     droppedNumbers.assign(static_cast<size_t>(cairoCount), 0);
 }
@@ -78,6 +80,12 @@ int PDFAssembly::newObject() {
 
 void PDFAssembly::drop(int number) {
     if (number > 0 && number < cairoCount) droppedNumbers[static_cast<size_t>(number)] = 1;
+}
+
+std::string_view PDFAssembly::bytes(int number) const {
+    if (number <= 0 || number >= cairoCount || spanOf[static_cast<size_t>(number)] < 0) return {};
+    Span const &span = spans[static_cast<size_t>(spanOf[static_cast<size_t>(number)])];
+    return std::string_view(data + span.start, span.end - span.start);
 }
 
 bool PDFAssembly::startsObject(int number, size_t offset) const {

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace folio {
@@ -45,6 +46,9 @@ class PDFAssembly {
     /// written anew: its number.
     std::vector<int> keptStreams() const;
 
+    /// Cairo's bytes for its object `number` (`N 0 obj` to the next object), empty when there is none.
+    std::string_view bytes(int number) const;
+
     /// Whether Cairo's cross-reference table puts object `number` at `offset`.
     bool startsObject(int number, size_t offset) const;
 
@@ -59,6 +63,7 @@ class PDFAssembly {
     };
     char const *data;
     std::vector<Span> spans;  // Cairo's objects in file order
+    std::vector<int> spanOf;  // object number -> its index in `spans` (-1: none)
     std::vector<char> droppedNumbers;
     std::map<int, std::string> values;  // objects written anew
     int cairoCount;

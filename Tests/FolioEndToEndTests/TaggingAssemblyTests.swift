@@ -39,6 +39,17 @@ final class TaggingAssemblyTests: XCTestCase {
         XCTAssertEqual(first.pages.count, document.pageCount)
         XCTAssertEqual(Set(first.catalog.keys), Set(second.catalog.keys))
         XCTAssertEqual(try TestSupport.pdfText(assembled), try TestSupport.pdfText(normalized))
+        // Links: Cairo's written anew from its bytes in one, through qpdf in the other; each has its
+        // /Contents and a parent number, and Cairo's own numbers are gone.
+        func links(_ structure: PDFStructure) -> [String] {
+            structure.objects.values.compactMap { entry -> String? in
+                guard let link = (entry as? [String: Any])?["value"] as? [String: Any], link["/Subtype"] as? String == "/Link" else { return nil }
+                return "\(link["/Contents"].map { PDFStructure.text("\($0)") } ?? "none") \(link["/StructParent"] is Int)"
+            }.sorted()
+        }
+        XCTAssertGreaterThan(links(first).count, 5)
+        XCTAssertEqual(links(first), links(second))
+        XCTAssertFalse(links(first).contains { $0.hasPrefix("none") || $0.hasSuffix("false") }, "\(links(first))")
 
         // Whole: every reference in every object (the trailer included) names an object in the file.
         var references: Set<String> = []
