@@ -5,7 +5,8 @@ import FolioModel
 extension BlockFlow {
     /// The spans of a code block: one plain span, or the highlighter's tokens in the layout's code colours.
     func codeSpans(_ text: String, language: String?) -> [TextSpan] {
-        guard let language, let tokens = SyntaxHighlighter.tokens(text, language: language), !tokens.isEmpty else {
+        guard let language, let tokens = highlights?.tokens(text, language: language) ?? SyntaxHighlighter.tokens(text, language: language),
+              !tokens.isEmpty else {
             return [TextSpan(text, style: theme.code)]
         }
         let bytes = Array(text.utf8)

@@ -21,6 +21,8 @@ final class BlockFlow {
     var chartDescriptions: [String: String] = [:]
     /// Plans of split charts, kept from one layout pass to the next.
     var chartPlans: ChartPlans?
+    /// The briefing's code blocks highlighted once for every pass (nil: each block highlighted here).
+    var highlights: CodeHighlights?
     /// Each footnote's lines by number, and the notes whose first mark has its back anchor.
     var footnoteUnits: [Int: [FlowUnit]] = [:]
     var citedFootnotes: Set<Int> = []

@@ -13,22 +13,27 @@ public enum DocumentLayout {
         var chartPages: [String: Int] = [:]
         var chartCache: [String: ChartDrawing] = [:]
         let chartPlans = ChartPlans()
+        let highlights = CodeHighlights(blocks: briefing.blocks)
+        highlights.startAhead()
         // A dry run with estimated text finds what the document will shape, to shape it all ahead.
         measurer.prefetch { estimate in
             var scratch: [String: ChartDrawing] = [:]
-            _ = try layoutOnce(briefing, measurer: estimate, chartPages: [:], chartCache: &scratch)
+            _ = try layoutOnce(briefing, measurer: estimate, chartPages: [:], chartCache: &scratch, highlights: highlights)
         }
-        var document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache, chartPlans: chartPlans)
+        var document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache, chartPlans: chartPlans,
+                                      highlights: highlights)
         for _ in 0..<2 where document.splitChartPages != chartPages {
             chartPages = document.splitChartPages
-            document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache, chartPlans: chartPlans)
+            document = try layoutOnce(briefing, measurer: measurer, chartPages: chartPages, chartCache: &chartCache, chartPlans: chartPlans,
+                                      highlights: highlights)
         }
         document.shapeFurnitureAhead()
         return document
     }
 
     static func layoutOnce(_ briefing: Briefing, measurer: TextMeasuring, chartPages: [String: Int],
-                           chartCache: inout [String: ChartDrawing], chartPlans: ChartPlans? = nil) throws -> PagedDocument {
+                           chartCache: inout [String: ChartDrawing], chartPlans: ChartPlans? = nil,
+                           highlights: CodeHighlights? = nil) throws -> PagedDocument {
         let layout = briefing.layout
         let theme = Theme(layout: layout)
         let pageSize = Size(width: layout.pageWidth, height: layout.pageHeight)
@@ -36,6 +41,7 @@ public enum DocumentLayout {
         flow.chartPages = chartPages
         flow.chartCache = chartCache
         flow.chartPlans = chartPlans
+        flow.highlights = highlights
         try flow.flow(briefing.blocks)
         chartCache = flow.chartCache
         let bodyUnits = flow.units
