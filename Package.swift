@@ -58,6 +58,9 @@ let package = Package(
         // Threads started on another core than their parent's (HelperThread, PNG bands): C, for
         // the GNU affinity calls.
         .target(name: "CThreads"),
+        // The printf formats Cairo writes PDF numbers with, exact and without glibc's general
+        // machinery: the folio programs' own `__snprintf_chk` (C).
+        .target(name: "CFastFormat"),
 
         // The pipeline: load → typeset/paginate → render.
         .target(name: "FolioModel", dependencies: [
@@ -80,18 +83,18 @@ let package = Package(
             "Folio", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "folio", dependencies: [
-            "Folio", "FolioBatch", "FolioCommandLine", "FolioBundle", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Folio", "FolioBatch", "FolioCommandLine", "FolioBundle", "CFastFormat", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Its own program so that folio's other commands never load Hummingbird and SwiftNIO.
         .executableTarget(name: "folio-serve", dependencies: [
-            "Folio", "FolioServe", "FolioCommandLine", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Folio", "FolioServe", "FolioCommandLine", "CFastFormat", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmarks/live: the in-memory API on the sample (Benchmarks/live/run.sh).
         .executableTarget(name: "folio-memory-bench", dependencies: ["Folio"], path: "Benchmarks/live/MemoryBench"),
 
         .target(name: "FolioTestSupport", dependencies: ["Folio"], path: "Tests/FolioTestSupport"),
-        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport", "Stencil", "FolioBundle", "CThreads",
+        .testTarget(name: "FolioModelTests", dependencies: ["FolioModel", "FolioTestSupport", "Stencil", "FolioBundle", "CThreads", "CFastFormat",
                                                            .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "FolioLayoutTests", dependencies: ["FolioLayout", "FolioTestSupport"]),
         .testTarget(name: "FolioChartsTests", dependencies: ["FolioCharts", "FolioTestSupport"]),

@@ -31,6 +31,12 @@ public final class CairoSurface {
         return surface
     }
 
+    /// A PDF surface writing into `stream`, first page `size` in points (`stream` must outlive it).
+    static func pdf(stream: CairoMemoryStream, size: Size2) throws -> CairoSurface {
+        try CairoSurface(cairo_pdf_surface_create_for_stream(folio_memory_stream_write, stream.pointer, size.width, size.height),
+                         what: "a PDF")
+    }
+
     /// An SVG surface writing to `sink`, sized in points.
     static func svg(sink: ByteSink, size: Size2) throws -> CairoSurface {
         let bridge = SinkBridge(sink)

@@ -27,7 +27,7 @@ public final class PDFWriter {
     /// it must for a Cairo that writes object streams; on only to compare.
     var normalizesCairoFile = false
     private let structure = StructureRecorder()
-    private let cairoBytes: MemorySink
+    private let cairoBytes = CairoMemoryStream()
     private let destination: Destination
     private let metadata: PDFMetadata
 
@@ -72,8 +72,7 @@ public final class PDFWriter {
         currentSize = firstPageSize
         self.destination = destination
         self.metadata = metadata
-        cairoBytes = MemorySink()
-        surface = try CairoSurface.pdf(sink: cairoBytes, size: Size2(width: firstPageSize.width, height: firstPageSize.height))
+        surface = try CairoSurface.pdf(stream: cairoBytes, size: Size2(width: firstPageSize.width, height: firstPageSize.height))
         context = try CairoContext(surface)
         painter = ItemPainter(fonts: fonts, emitsTags: true, structure: Self.untagged ? nil : structure)
         let entries: [(cairo_pdf_metadata_t, String)] = [
@@ -135,18 +134,26 @@ public final class PDFWriter {
         var tagging = TaggedPDF(structure: structure, metadata: metadata)
         tagging.dropsCairoElements = dropsCairoElements
         tagging.normalizesCairoFile = normalizesCairoFile
-        let tagged = Self.untagged ? cairoBytes.bytes : try tagging.finish(cairoBytes.bytes)
-        droppedCairoElements = tagging.droppedCairoElements
-        if Self.traces {  // FOLIO_TRACE=1, as the pipeline's phase timer
-            let line = String(format: "trace: cairo finish %.1f ms, tagging (qpdf) %.1f ms\n",
-                              cairoDone.timeIntervalSince(start) * 1000, Date().timeIntervalSince(cairoDone) * 1000)
-            FileHandle.standardError.write(Data(line.utf8))
+        let write = { [destination] (pdf: UnsafeRawBufferPointer) throws in
+            if Self.traces {  // FOLIO_TRACE=1, as the pipeline's phase timer
+                let line = String(format: "trace: cairo finish %.1f ms, tagging (qpdf) %.1f ms\n",
+                                  cairoDone.timeIntervalSince(start) * 1000, Date().timeIntervalSince(cairoDone) * 1000)
+                FileHandle.standardError.write(Data(line.utf8))
+            }
+            switch destination {
+            case .sink(let sink): try sink.write(pdf)
+            case .path(let path):
+                let data = pdf.isEmpty ? Data() : Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: pdf.baseAddress!), count: pdf.count,
+                                                       deallocator: .none)
+                do { try data.write(to: URL(fileURLWithPath: path)) } catch { throw RenderError.io("cannot write '\(path)': \(error.localizedDescription)") }
+            }
         }
-        cairoBytes.bytes = []
-        switch destination {
-        case .sink(let sink): try tagged.withUnsafeBytes { try sink.write($0) }
-        case .path(let path):
-            do { try Data(tagged).write(to: URL(fileURLWithPath: path)) } catch { throw RenderError.io("cannot write '\(path)': \(error.localizedDescription)") }
+        if Self.untagged {
+            try write(cairoBytes.bytes)
+        } else {
+            try tagging.finish(cairoBytes.bytes, into: write)
+            droppedCairoElements = tagging.droppedCairoElements
         }
+        cairoBytes.clear()
     }
 }

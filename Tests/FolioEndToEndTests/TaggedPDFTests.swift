@@ -53,6 +53,14 @@ final class TaggedPDFTests: XCTestCase {
         XCTAssertTrue(try TestSupport.run(["pdfinfo", output]).stdout.contains("Tagged:          yes"))
     }
 
+    /// Cairo's numbers are formatted by folio's own `__snprintf_chk` (CFastFormat): the program
+    /// exports it, so Cairo's calls reach it rather than glibc's.
+    func testFolioFormatsCairosNumbersItself() throws {
+        let symbols = try TestSupport.run(["nm", "-D", "--defined-only", TestSupport.folioBinary])
+        XCTAssertEqual(symbols.status, 0, symbols.stderr)
+        XCTAssertTrue(symbols.stdout.contains(" T __snprintf_chk"), "folio exports __snprintf_chk")
+    }
+
     func testStructureTreeHasTheSampleRolesInReadingOrder() throws {
         let tree = try PDFStructure(path: try sample().plain)
         let roles = tree.roles

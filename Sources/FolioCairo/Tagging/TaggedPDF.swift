@@ -21,8 +21,8 @@ struct TaggedPDF {
     /// Cairo's file rewritten by qpdf before it is read (as for a Cairo that writes object streams), or read as it is.
     var normalizesCairoFile = false
 
-    /// The finished PDF for `cairoPDF`.
-    mutating func finish(_ cairoPDF: [UInt8]) throws -> [UInt8] {
+    /// The finished PDF for `cairoPDF`, handed to `write` (valid during the call).
+    mutating func finish(_ cairoPDF: UnsafeRawBufferPointer, into write: (UnsafeRawBufferPointer) throws -> Void) throws {
         let pdf = try PDFTagsLibrary.functions.get()
         guard let tags = pdf.create() else { throw RenderError.io("out of memory while tagging the PDF") }
         defer { pdf.free(tags) }
@@ -38,12 +38,12 @@ struct TaggedPDF {
             }
         }
         if !metadata.standards.isEmpty { try addStandards(to: tags, with: pdf) }
-        let status = cairoPDF.withUnsafeBytes { pdf.apply(tags, $0.baseAddress, $0.count) }
+        let status = pdf.apply(tags, cairoPDF.baseAddress, cairoPDF.count)
         guard status == 0 else { throw RenderError.io("cannot tag the PDF: \(pdf.error(tags).map { String(cString: $0) } ?? "qpdf failed")") }
         droppedCairoElements = pdf.dropped(tags)
         var size = 0
-        guard let output = pdf.output(tags, &size) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: output, count: size))
+        let output = pdf.output(tags, &size)
+        try write(UnsafeRawBufferPointer(start: output, count: output == nil ? 0 : size))
     }
 
     private func addTree(to tags: OpaquePointer, with pdf: folio_pdf_tags_table) {
