@@ -21,7 +21,7 @@ final class DockerfileTests: XCTestCase {
         "libgdk-pixbuf-2.0-dev": ["libgdk-pixbuf-2.0-0"],
     ]
     /// Packages of Scripts/setup needed only to build or test (not in the runtime image).
-    static let buildOrTestOnly: Set = ["pkg-config", "poppler-utils", "qpdf", "bc", "wrk", "chromium", "chromium-driver"]
+    static let buildOrTestOnly: Set = ["pkg-config", "poppler-utils", "qpdf", "binutils", "bc", "wrk", "chromium", "chromium-driver"]
 
     static func setupPackages() throws -> [String] {
         let text = try String(contentsOf: TestSupport.repoRoot.appendingPathComponent("Scripts/setup"), encoding: .utf8)
