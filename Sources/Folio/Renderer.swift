@@ -58,6 +58,7 @@ public final class Renderer {
     /// Renders `source` to PDF, or to one PNG/SVG per page.
     /// `preloaded`: the same source already loading on another thread (see `BriefingPreload`).
     public func render(source: String, options: RenderOptions, preloaded: BriefingPreload? = nil) throws -> RenderResult {
+        if options.format == .pdf, preloaded != nil { PDFWriter.prepare() }  // while the briefing loads
         let (document, warnings) = try layout(source: source, load: options.load, preloaded: preloaded)
         try StrictWarnings.enforce(warnings, strict: options.load.strict)
         let name = Self.baseName(of: source)

@@ -57,6 +57,12 @@ public final class PDFWriter {
         setenv("CAIRO_DEBUG_PDF", "1", 1)
     }
 
+    /// Opens the tagging library now (5 ms of loading qpdf and what it links), for a caller with
+    /// time to fill: a briefing loading on another thread. A failure is reported by `init` later.
+    public static func prepare() {
+        if !untagged { _ = PDFTagsLibrary.functions }
+    }
+
     public convenience init(path: String, firstPageSize: Size, metadata: PDFMetadata, fonts: FontEnvironment) throws {
         try self.init(destination: .path(path), firstPageSize: firstPageSize, metadata: metadata, fonts: fonts)
     }

@@ -18,7 +18,8 @@ public enum YAMLParsing {
         let node: Node?
         do {
             // The basic resolver tags nothing: values are read as written, and parsing is much faster.
-            node = try Yams.compose(yaml: text, .basic)
+            // UTF-8 named: Yams's default encoding reads the whole environment each time it is asked.
+            node = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw diagnostic(for: error, positions: positions)
         }
