@@ -25,7 +25,7 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libpangoft2-1.0-0 \
       libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libhyphen0 libpng16-16 libyaml-0-2 \
-      libqpdf29 libsource-highlight4v5 libsource-highlight-common libboost-regex1.74.0 \
+      libqpdf29 libdeflate0 libsource-highlight4v5 libsource-highlight-common libboost-regex1.74.0 \
       librsvg2-2 libgdk-pixbuf-2.0-0 webp-pixbuf-loader icc-profiles-free \
       fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji fonts-droid-fallback fonts-dejavu-core hyphen-en-us \
       ca-certificates \

@@ -49,7 +49,7 @@ let package = Package(
         .target(name: "CSourceHighlight", linkerSettings: [.linkedLibrary("source-highlight"), .linkedLibrary("boost_regex")]),
         .systemLibrary(name: "CQPDF", pkgConfig: "libqpdf", providers: [.apt(["libqpdf-dev"])]),
         // Structure tree, artifacts, XMP and output intents that Cairo 1.16 cannot write (C++ on qpdf, C API).
-        .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("z")]),
+        .target(name: "FolioPDFTags", dependencies: ["CQPDF"], linkerSettings: [.linkedLibrary("qpdf"), .linkedLibrary("deflate")]),
         // Its C interface alone, for Swift: nothing linked (see PDFTagsLibrary).
         .systemLibrary(name: "CFolioPDFTags"),
         // The process's surroundings: the shared libraries built beside folio (FolioHighlight,

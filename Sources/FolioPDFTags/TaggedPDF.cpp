@@ -1,9 +1,10 @@
 // See FolioPDFTags.h. qpdf's C++ API reads the objects the pass changes (pages, their content and
 // links, the catalog) and unparses them; the structure tree is written as PDF text; the file is
 // assembled from Cairo's bytes (PDFAssembly), with a deterministic /ID. Page content is rewritten
-// here, line by line, and compressed (zlib).
+// here, line by line, and compressed (libdeflate; PageContent).
 #include "FolioPDFTags.h"
 #include "PDFAssembly.hpp"
+#include "PageContent.hpp"
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
@@ -12,7 +13,6 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
-#include <zlib.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -44,86 +44,6 @@ struct Element {
     std::vector<Kid> kids;
 };
 
-/// Renumbers the marked content of one page's content (decoded), line by line.
-///
-/// Cairo writes each marked-content operator on a line of its own, `/Tag << /MCID n >> BDC`, and
-/// shows text as hex strings, so a line in that exact form is always such an operator. Real
-/// sequences get MCIDs 0, 1, … in order; artifacts become `/Artifact BMC` (their `EMC` stays).
-/// Every other line, Cairo's `/ActualText` spans included, is copied as it is. Only these lines are
-/// looked at: tokenising whole pages with qpdf cost more than the rest of the pass together
-/// (15 ms of the sample's 29 ms, 6 s of a 637-page code block).
-class MarkRewriter {
-  public:
-    MarkRewriter(std::string const &pattern, int page) : pattern(pattern), page(page) {}
-
-    /// The rewritten content, or an exception naming the page when the sequences differ from the recorded ones.
-    std::string rewrite(unsigned char const *data, size_t size) {
-        std::string out;
-        out.reserve(size + 16);
-        char const *cursor = reinterpret_cast<char const *>(data);
-        char const *end = cursor + size;
-        while (cursor < end) {
-            char const *newline = static_cast<char const *>(memchr(cursor, '\n', static_cast<size_t>(end - cursor)));
-            char const *lineEnd = newline ? newline : end;
-            std::string tag;
-            if (isMark(cursor, lineEnd, tag)) {
-                if (next >= pattern.size()) throw mismatch(next + 1);
-                if (pattern[next++] == 'A') {
-                    out += "/Artifact BMC";
-                } else {
-                    out += tag;
-                    out += " << /MCID ";
-                    out += std::to_string(mcid++);
-                    out += " >> BDC";
-                }
-            } else {
-                out.append(cursor, static_cast<size_t>(lineEnd - cursor));
-            }
-            if (newline) out += '\n';
-            cursor = newline ? newline + 1 : end;
-        }
-        if (next != pattern.size()) throw mismatch(next);
-        return out;
-    }
-
-  private:
-    std::string const &pattern;
-    int page;
-    size_t next = 0;
-    int mcid = 0;
-
-    std::runtime_error mismatch(size_t found) const {
-        return std::runtime_error("tagging: page " + std::to_string(page + 1) + " has " + std::to_string(found) +
-                                  (found > pattern.size() ? "+" : "") + " marked-content sequences where " +
-                                  std::to_string(pattern.size()) + " were recorded");
-    }
-
-    /// Whether `[begin, end)` is `/Tag << /MCID n >> BDC` (the form Cairo writes), and its tag.
-    static bool isMark(char const *begin, char const *end, std::string &tag) {
-        static char const suffix[] = " >> BDC";
-        static char const middle[] = " << /MCID ";
-        size_t const length = static_cast<size_t>(end - begin);
-        if (length < 1 + sizeof(middle) - 1 + 1 + sizeof(suffix) - 1 || begin[0] != '/') return false;
-        if (memcmp(end - (sizeof(suffix) - 1), suffix, sizeof(suffix) - 1) != 0) return false;
-        char const *name = begin + 1;
-        while (name < end && isNameCharacter(*name)) ++name;
-        if (name == begin + 1 || static_cast<size_t>(end - name) < sizeof(middle) - 1) return false;
-        if (memcmp(name, middle, sizeof(middle) - 1) != 0) return false;
-        char const *digit = name + sizeof(middle) - 1;
-        char const *digitsEnd = end - (sizeof(suffix) - 1);
-        if (digit >= digitsEnd) return false;
-        for (char const *c = digit; c < digitsEnd; ++c) {
-            if (*c < '0' || *c > '9') return false;
-        }
-        tag.assign(begin, static_cast<size_t>(name - begin));
-        return true;
-    }
-
-    /// A regular character of a PDF name (not white space or a delimiter).
-    static bool isNameCharacter(char c) {
-        return c > ' ' && c < 127 && !strchr("/()<>[]{}%", c);
-    }
-};
 
 }  // namespace
 
@@ -230,6 +150,7 @@ namespace {
 
 using folio::PDFAssembly;
 using folio::dictionaryWith;
+using folio::deflated;
 
 std::string reference(int number) { return std::to_string(number) + " 0 R"; }
 
@@ -251,24 +172,31 @@ class Names {
     std::map<std::string, std::string> texts;
 };
 
-/// One page's content: as Cairo wrote it, then renumbered and compressed (or why it could not be).
+/// One page's content: as Cairo wrote it (in Cairo's file, or read out by qpdf), then renumbered
+/// and compressed (or why it could not be).
 struct PageContent {
     std::string pattern;
-    std::shared_ptr<Buffer> decoded;
+    std::string_view decoded;
+    std::shared_ptr<Buffer> read;  // what qpdf read, when `decoded` is not in Cairo's file
     std::string compressed;
     std::string error;
 };
 
-/// `text` compressed as a /FlateDecode stream, at zlib's default level (as qpdf compresses).
-std::string deflated(char const *text, size_t size) {
-    uLongf length = compressBound(static_cast<uLong>(size));
-    std::string out(length, '\0');
-    int status = compress2(reinterpret_cast<Bytef *>(&out[0]), &length, reinterpret_cast<Bytef const *>(text),
-                           static_cast<uLong>(size), Z_DEFAULT_COMPRESSION);
-    if (status != Z_OK) throw std::runtime_error("cannot compress a stream (zlib " + std::to_string(status) + ")");
-    out.resize(length);
-    return out;
+/// The data of Cairo's unfiltered content stream `object` (its bytes, `N 0 obj` on), `length`
+/// bytes long, or an empty view when it is not in the form Cairo 1.16 writes:
+/// `N 0 obj\n<< /Length M 0 R\n>>\nstream\n`, the data, `\nendstream`.
+std::string_view cairoContentData(std::string_view object, long long length) {
+    size_t header = object.find(" 0 obj\n<< /Length ");
+    if (header == std::string_view::npos || header > 12 || length < 0) return {};
+    static std::string_view const opening = " 0 R\n>>\nstream\n";
+    size_t start = object.find(opening, header);
+    if (start == std::string_view::npos || start > header + 40) return {};
+    start += opening.size();
+    size_t const size = static_cast<size_t>(length);
+    if (start + size + 10 > object.size() || object.substr(start + size, 10) != "\nendstream") return {};
+    return object.substr(start, size);
 }
+
 
 /// Every page's content renumbered and compressed, pages taken in turn by a helper thread from the
 /// start and by the owner from `finish` on (each page's bytes alone, no qpdf object touched): the
@@ -299,13 +227,11 @@ class PageCompression {
         for (size_t index = next++; index < contents.size(); index = next++) {
             PageContent &page = contents[index];
             try {
-                MarkRewriter rewriter(page.pattern, static_cast<int>(index));
-                std::string text = rewriter.rewrite(page.decoded->getBuffer(), page.decoded->getSize());
-                page.compressed = deflated(text.data(), text.size());
+                page.compressed = folio::rewrittenPage(page.pattern, static_cast<int>(index), page.decoded);
             } catch (std::exception const &error) {
                 page.error = error.what();
             }
-            page.decoded.reset();
+            page.read.reset();
         }
     }
 };
@@ -556,9 +482,6 @@ std::string assemble(folio_pdf_tags &tags, QPDF &pdf, char const *data, size_t s
     for (size_t index = 0; index < pages.size(); ++index) {
         auto found = tags.patterns.find(static_cast<int>(index));
         if (found != tags.patterns.end()) contents[index].pattern = found->second;
-        Pl_Buffer content("page content");
-        pages[index].pipeContents(&content);
-        contents[index].decoded = content.getBufferSharedPointer();
         // The page's first content stream takes the new content; any others are left out.
         QPDFObjectHandle streams = pages[index].getObjectHandle().getKey("/Contents");
         if (streams.isArray()) {
@@ -576,6 +499,19 @@ std::string assemble(folio_pdf_tags &tags, QPDF &pdf, char const *data, size_t s
             contentStreams[index] = streams;
         }
         if (!contentStreams[index].isInitialized()) throw std::runtime_error("tagging: page " + std::to_string(index + 1) + " has no content stream");
+        // Cairo's single unfiltered stream is read where it lies; anything else through qpdf.
+        QPDFObjectHandle dictionary = contentStreams[index].getDict();
+        QPDFObjectHandle length = dictionary.getKey("/Length");
+        if (streams.isStream() && !dictionary.hasKey("/Filter") && length.isInteger()) {
+            contents[index].decoded = cairoContentData(file.bytes(streams.getObjectID()), length.getIntValue());
+        }
+        if (contents[index].decoded.empty()) {
+            Pl_Buffer content("page content");
+            pages[index].pipeContents(&content);
+            contents[index].read = content.getBufferSharedPointer();
+            contents[index].decoded = std::string_view(reinterpret_cast<char const *>(contents[index].read->getBuffer()),
+                                                       contents[index].read->getSize());
+        }
     }
     PageCompression compression(contents);
 

@@ -16,6 +16,7 @@ final class DockerfileTests: XCTestCase {
         "libpng-dev": ["libpng16-16"],
         "libyaml-dev": ["libyaml-0-2"],
         "libqpdf-dev": ["libqpdf29"],
+        "libdeflate-dev": ["libdeflate0"],
         "libsource-highlight-dev": ["libsource-highlight4v5", "libsource-highlight-common", "libboost-regex1.74.0"],
         "librsvg2-dev": ["librsvg2-2"],
         "libgdk-pixbuf-2.0-dev": ["libgdk-pixbuf-2.0-0"],
