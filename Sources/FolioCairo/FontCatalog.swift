@@ -107,6 +107,12 @@ final class FontCatalog {
         return config
     }
 
+    /// Whether asking for `family` would leave the catalog as it is (included already, or known absent).
+    func holds(family requested: String) -> Bool {
+        let key = requested.lowercased()
+        return families.contains(key) || absent.contains(key)
+    }
+
     /// Adds every face of `family` (a generic name such as "serif" resolves through the system rules).
     /// Returns false when no installed font has that family.
     @discardableResult

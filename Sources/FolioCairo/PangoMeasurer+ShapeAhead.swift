@@ -20,6 +20,26 @@ extension PangoMeasurer {
         for (request, result) in zip(pending, results) { store(result, for: request) }
     }
 
+    /// Shaping ahead on the helper thread while a dry run records requests (see `StreamedShaping`).
+    public func startShapingAhead() -> ShapingAhead? {
+        shapesInParallel ? StreamedShaping(measurer: self) : nil
+    }
+
+    /// Whether shaping `request` needs no family the font catalog lacks (asking for one changes the
+    /// catalog, which the helper thread reads: only this thread may, and only while it is idle).
+    func catalogHolds(_ request: TextRequest) -> Bool {
+        guard let catalog = fonts.catalog else { return true }
+        return request.spans.allSatisfy { catalog.holds(family: $0.style.font.family) }
+    }
+
+    /// Keeps the helper's counts of what it shaped since `before` (unknown glyphs, paragraphs, lines).
+    func countHelperWork(since before: (Int, Int, Int), answers: Int, helper: ParallelShaper) {
+        helperShaped += answers
+        unknownGlyphCount += helper.measurer.unknownGlyphCount - before.0
+        shapedParagraphs += helper.measurer.shapedParagraphs - before.1
+        shapedLines += helper.measurer.shapedLines - before.2
+    }
+
     /// Batches of lines shorter than this are measured on this thread alone.
     static let minimumParallelLines = 256
 
@@ -56,10 +76,7 @@ extension PangoMeasurer {
         let started = helper.start(queue)
         let mine = queue.answer(with: self)
         let theirs = started.finish()
-        helperShaped += theirs.count
-        unknownGlyphCount += helper.measurer.unknownGlyphCount - before.0
-        shapedParagraphs += helper.measurer.shapedParagraphs - before.1
-        shapedLines += helper.measurer.shapedLines - before.2
+        countHelperWork(since: before, answers: theirs.count, helper: helper)
         var results = [TextResult?](repeating: nil, count: requests.count)
         for (index, result) in mine { results[index] = result }
         for (index, result) in theirs { results[index] = result }

@@ -6,6 +6,8 @@ public final class RecordingMeasurer: TextMeasuring {
     private var lines: [TextRequest: TextLine] = [:]
     private var paragraphs: [TextRequest: [TextLine]] = [:]
     public private(set) var requests: [TextRequest] = []
+    /// Told of each request as it is recorded (a measurer shaping them meanwhile).
+    public var onRequest: ((TextRequest) -> Void)?
 
     public init() {}
 
@@ -18,6 +20,7 @@ public final class RecordingMeasurer: TextMeasuring {
         let line = estimate.measureLine(spans, lang: lang)
         lines[request] = line
         requests.append(request)
+        onRequest?(request)
         return line
     }
 
@@ -27,6 +30,7 @@ public final class RecordingMeasurer: TextMeasuring {
         let broken = estimate.breakLines(paragraph, width: width)
         paragraphs[request] = broken
         requests.append(request)
+        onRequest?(request)
         return broken
     }
 
