@@ -16,12 +16,18 @@ public final class Renderer {
     nonisolated(unsafe) private static var retained: [Renderer] = []
     private static let retainLock = NSLock()
 
-    /// Keeps this renderer alive until the process exits (command-line use).
+    /// Keeps this renderer alive until the process exits (command-line use), with the document it
+    /// rendered last: freeing a document's pages and text took 9 ms of a 296-page render.
     @discardableResult
     public func retainUntilExit() -> Renderer {
         Self.retainLock.withLock { Self.retained.append(self) }
+        keepsLastDocument = true
         return self
     }
+
+    /// Whether `render` keeps its document (`retainUntilExit`), and the one it kept.
+    private var keepsLastDocument = false
+    private var lastDocument: PagedDocument?
 
     /// `shapesInParallel`: text is shaped on two threads where there are two cores (each
     /// with its own font map). Callers that already keep every core busy (batch workers) turn it off.
@@ -60,6 +66,7 @@ public final class Renderer {
     public func render(source: String, options: RenderOptions, preloaded: BriefingPreload? = nil) throws -> RenderResult {
         if options.format == .pdf, preloaded != nil { PDFWriter.prepare() }  // while the briefing loads
         let (document, warnings) = try layout(source: source, load: options.load, preloaded: preloaded)
+        if keepsLastDocument { lastDocument = document }
         try StrictWarnings.enforce(warnings, strict: options.load.strict)
         let name = Self.baseName(of: source)
         switch options.format {
