@@ -10,16 +10,10 @@ import XCTest
 /// silently lose half the pass's speed).
 final class CairoTreeDropTests: XCTestCase {
     func testDroppingCairosElementsUnreadChangesNoByte() throws {
-        let renderer = try Renderer(shapesInParallel: false)
-        let (document, _) = try renderer.layout(source: TestSupport.sampleBriefing)
+        let sample = try SamplePDFWriting()
         func pdf(dropping: Bool) throws -> (bytes: [UInt8], dropped: Int) {
-            let sink = MemorySink()
-            let writer = try PDFWriter(sink: sink, firstPageSize: document.pageSize, metadata: renderer.pdfMetadata(document),
-                                       fonts: renderer.fonts)
-            writer.dropsCairoElements = dropping
-            for number in 1...document.pageCount { try writer.add(document.page(number)) }
-            try writer.finish()
-            return (sink.bytes, writer.droppedCairoElements)
+            let written = try sample.pdf { $0.dropsCairoElements = dropping }
+            return (written.bytes, written.writer.droppedCairoElements)
         }
         let dropped = try pdf(dropping: true), read = try pdf(dropping: false)
         XCTAssertEqual(dropped.bytes, read.bytes, "the same file either way")

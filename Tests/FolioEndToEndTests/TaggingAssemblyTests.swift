@@ -11,18 +11,13 @@ import XCTest
 /// writes object streams takes).
 final class TaggingAssemblyTests: XCTestCase {
     func testAssembledFileIsWholeAndTheSameDocumentAsFromQpdfsRewrite() throws {
-        let renderer = try Renderer(shapesInParallel: false)
-        let (document, _) = try renderer.layout(source: TestSupport.sampleBriefing)
+        let sample = try SamplePDFWriting()
+        let document = sample.document
         let folder = try TestSupport.temporaryFolder(for: self)
         func pdf(normalizing: Bool) throws -> String {
-            let sink = MemorySink()
-            let writer = try PDFWriter(sink: sink, firstPageSize: document.pageSize, metadata: renderer.pdfMetadata(document),
-                                       fonts: renderer.fonts)
-            writer.normalizesCairoFile = normalizing
-            for number in 1...document.pageCount { try writer.add(document.page(number)) }
-            try writer.finish()
+            let bytes = try sample.pdf { $0.normalizesCairoFile = normalizing }.bytes
             let path = folder.appendingPathComponent(normalizing ? "normalized.pdf" : "assembled.pdf").path
-            try Data(sink.bytes).write(to: URL(fileURLWithPath: path))
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
             return path
         }
         let assembled = try pdf(normalizing: false), normalized = try pdf(normalizing: true)
