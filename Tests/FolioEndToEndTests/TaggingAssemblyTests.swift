@@ -46,17 +46,35 @@ final class TaggingAssemblyTests: XCTestCase {
         XCTAssertEqual(links(first), links(second))
         XCTAssertFalse(links(first).contains { $0.hasPrefix("none") || $0.hasSuffix("false") }, "\(links(first))")
 
-        // Whole: every reference in every object (the trailer included) names an object in the file.
-        var references: Set<String> = []
-        func collect(_ value: Any) {
-            if let text = value as? String, text.hasSuffix(" R"), text.split(separator: " ").count == 3 { references.insert(text) }
-            if let array = value as? [Any] { array.forEach(collect) }
-            if let dictionary = value as? [String: Any] { dictionary.values.forEach(collect) }
+        // Whole: every reference in every object (the trailer included) names an object in the file
+        // that is not null, and only the structure tree refers to its elements (an object of
+        // Cairo's dropped while still in use would leave its number to a new element).
+        func references(in value: Any) -> Set<String> {
+            if let text = value as? String, text.hasSuffix(" R"), text.split(separator: " ").count == 3 { return [text] }
+            if let array = value as? [Any] { return array.reduce(into: []) { $0.formUnion(references(in: $1)) } }
+            if let dictionary = value as? [String: Any] { return dictionary.values.reduce(into: []) { $0.formUnion(references(in: $1)) } }
+            return []
         }
-        collect(first.objects)
-        XCTAssertGreaterThan(references.count, 400)
-        let missing = references.filter { first.objects["obj:\($0)"] == nil }
-        XCTAssertTrue(missing.isEmpty, "references to objects that are not there: \(missing.sorted().prefix(10))")
+        func value(_ entry: Any) -> Any? {
+            guard let entry = entry as? [String: Any] else { return nil }
+            return entry["value"] ?? (entry["stream"] as? [String: Any])?["dict"]
+        }
+        let all = references(in: first.objects)
+        XCTAssertGreaterThan(all.count, 400)
+        let dangling = all.filter { reference in value(first.objects["obj:\(reference)"] as Any).map { $0 is NSNull } ?? true }
+        XCTAssertTrue(dangling.isEmpty, "references to objects that are not there: \(dangling.sorted().prefix(10))")
+        let elements = Set(first.objects.compactMap { key, entry -> String? in
+            guard let dictionary = value(entry) as? [String: Any], dictionary["/S"] != nil, dictionary["/P"] != nil else { return nil }
+            return String(key.dropFirst("obj:".count))
+        })
+        XCTAssertGreaterThan(elements.count, 200)
+        for (key, entry) in first.objects where key.hasPrefix("obj:") {
+            guard let contents = value(entry), !references(in: contents).isDisjoint(with: elements) else { continue }
+            let dictionary = contents as? [String: Any]
+            let inTree = contents is [Any] || elements.contains(String(key.dropFirst(4))) || dictionary?["/Nums"] != nil
+                || dictionary?["/Type"] as? String == "/StructTreeRoot"
+            XCTAssertTrue(inTree, "\(key) refers to a structure element: \(contents)")
+        }
 
         // Nothing of Cairo's tree: Folio's elements carry no /Type, Cairo's all have /Type /StructElem.
         let cairoElements = first.objects.values.filter { entry in
