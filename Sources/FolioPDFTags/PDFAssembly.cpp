@@ -56,22 +56,18 @@ void tableEntry(char *entry, size_t offset, unsigned generation, char kind) {
 
 }  // namespace
 
-bool PDFAssembly::accepts(QPDF &pdf, char const *data, size_t size) {
-    QPDFObjectHandle trailer = pdf.getTrailer();
-    if (trailer.hasKey("/Prev") || trailer.hasKey("/XRefStm") || trailer.hasKey("/Encrypt")) return false;
-    size_t const table = startXRef(data, size);
-    if (table == 0 || table + 4 > size || memcmp(data + table, "xref", 4) != 0) return false;
-    for (auto const &entry : pdf.getXRefTable()) {
-        if (entry.first.getGen() != 0 || entry.second.getType() != 1) return false;
-        if (entry.second.getOffset() <= 0 || static_cast<size_t>(entry.second.getOffset()) >= table) return false;
-    }
-    return true;
-}
-
 PDFAssembly::PDFAssembly(QPDF &pdf, char const *data, size_t size) : data(data) {
+    QPDFObjectHandle trailer = pdf.getTrailer();
     size_t const table = startXRef(data, size);
+    accepts = !trailer.hasKey("/Prev") && !trailer.hasKey("/XRefStm") && !trailer.hasKey("/Encrypt") && table > 0 && table + 4 <= size &&
+              memcmp(data + table, "xref", 4) == 0;
     int highest = 0;
     for (auto const &entry : pdf.getXRefTable()) {
+        if (entry.first.getGen() != 0 || entry.second.getType() != 1 || entry.second.getOffset() <= 0 ||
+            static_cast<size_t>(entry.second.getOffset()) >= table) {
+            accepts = false;
+            continue;
+        }
         int const number = entry.first.getObj();
         spans.push_back(Span{static_cast<size_t>(entry.second.getOffset()), table, number});
         highest = std::max(highest, number);

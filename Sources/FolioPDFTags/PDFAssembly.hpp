@@ -20,12 +20,13 @@ namespace folio {
 
 class PDFAssembly {
   public:
-    /// Whether `data` (read into `pdf`) can be assembled: one classic cross-reference table whose
-    /// objects are all of generation 0 and stored at offsets (Cairo 1.16's files). Files with object
-    /// streams or cross-reference streams go through QPDFWriter instead.
-    static bool accepts(QPDF &pdf, char const *data, size_t size);
-
+    /// Cairo's file `data`, read into `pdf` (its cross-reference table is all this reads).
     PDFAssembly(QPDF &pdf, char const *data, size_t size);
+
+    /// Whether the file can be assembled: one classic cross-reference table whose objects are all
+    /// of generation 0 and stored at offsets (Cairo 1.16's files). Files with object streams or
+    /// cross-reference streams are rewritten by qpdf first.
+    bool accepted() const { return accepts; }
 
     /// A number for a new object: one of a dropped object first (the table stays as long as Cairo's),
     /// then one past Cairo's.
@@ -62,6 +63,7 @@ class PDFAssembly {
         int number;
     };
     char const *data;
+    bool accepts = true;
     std::vector<Span> spans;  // Cairo's objects in file order
     std::vector<int> spanOf;  // object number -> its index in `spans` (-1: none)
     std::vector<char> droppedNumbers;

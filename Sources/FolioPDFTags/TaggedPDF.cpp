@@ -464,9 +464,8 @@ struct ElementWriter {
     }
 };
 
-/// The tagged file assembled from Cairo's `pdf` (see PDFAssembly).
-std::string assemble(folio_pdf_tags &tags, QPDF &pdf, char const *data, size_t size) {
-    PDFAssembly file(pdf, data, size);
+/// The tagged file assembled from Cairo's `pdf` by `file` (see PDFAssembly).
+std::string assemble(folio_pdf_tags &tags, QPDF &pdf, PDFAssembly &file, char const *data, size_t size) {
     tags.droppedCairoElements = tags.dropsCairoElements ? dropCairoElementsUnread(file, data, size) : 0;
     QPDFObjectHandle catalog = pdf.getRoot();
     if (!catalog.isIndirect()) throw std::runtime_error("tagging: the catalog is not an indirect object");
@@ -674,15 +673,18 @@ extern "C" int folio_pdf_tags_apply(folio_pdf_tags *tags, const void *data, size
         QPDF pdf;
         pdf.setSuppressWarnings(true);
         pdf.processMemoryFile("cairo.pdf", static_cast<const char *>(data), size);
-        if (!tags->normalizesFirst && PDFAssembly::accepts(pdf, static_cast<const char *>(data), size)) {
-            tags->output = assemble(*tags, pdf, static_cast<const char *>(data), size);
+        char const *bytes = static_cast<const char *>(data);
+        PDFAssembly file(pdf, bytes, size);
+        if (!tags->normalizesFirst && file.accepted()) {
+            tags->output = assemble(*tags, pdf, file, bytes, size);
         } else {
             std::string plain = normalized(pdf);
             QPDF rewritten;
             rewritten.setSuppressWarnings(true);
             rewritten.processMemoryFile("cairo-normalized.pdf", plain.data(), plain.size());
-            if (!PDFAssembly::accepts(rewritten, plain.data(), plain.size())) throw std::runtime_error("tagging: qpdf wrote a file it cannot assemble");
-            tags->output = assemble(*tags, rewritten, plain.data(), plain.size());
+            PDFAssembly again(rewritten, plain.data(), plain.size());
+            if (!again.accepted()) throw std::runtime_error("tagging: qpdf wrote a file it cannot assemble");
+            tags->output = assemble(*tags, rewritten, again, plain.data(), plain.size());
         }
         return 0;
     } catch (std::exception const &error) {
