@@ -1,7 +1,7 @@
 import CCairo
 
 /// Bytes a Cairo surface writes, kept in memory by C (`folio_memory_stream`): the PDF Cairo writes
-/// before it is tagged. Owned here; the surface writing to it must go first.
+/// before it is tagged. Owned here; a surface writing into it keeps it alive (`CairoSurface.pdf(stream:)`).
 final class CairoMemoryStream {
     let pointer: UnsafeMutablePointer<folio_memory_stream>
 

@@ -6,6 +6,8 @@ public final class CairoSurface {
     let pointer: OpaquePointer
     /// The sink a stream surface writes to (kept alive as long as the surface, which may write in `deinit`).
     fileprivate var bridge: SinkBridge?
+    /// The memory a PDF surface writes into (kept alive as long as the surface, likewise).
+    private var memory: CairoMemoryStream?
 
     init(_ pointer: OpaquePointer?, what: String) throws {
         guard let pointer else { throw RenderError.cairo("cannot create \(what)") }
@@ -31,10 +33,12 @@ public final class CairoSurface {
         return surface
     }
 
-    /// A PDF surface writing into `stream`, first page `size` in points (`stream` must outlive it).
+    /// A PDF surface writing into `stream`, first page `size` in points (the surface keeps `stream` alive).
     static func pdf(stream: CairoMemoryStream, size: Size2) throws -> CairoSurface {
-        try CairoSurface(cairo_pdf_surface_create_for_stream(folio_memory_stream_write, stream.pointer, size.width, size.height),
-                         what: "a PDF")
+        let surface = try CairoSurface(cairo_pdf_surface_create_for_stream(folio_memory_stream_write, stream.pointer, size.width, size.height),
+                                       what: "a PDF")
+        surface.memory = stream
+        return surface
     }
 
     /// An SVG surface writing to `sink`, sized in points.

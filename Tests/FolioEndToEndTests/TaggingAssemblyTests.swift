@@ -86,4 +86,20 @@ final class TaggingAssemblyTests: XCTestCase {
         }
         XCTAssertEqual(treeRoots.count, 1, "one structure tree root")
     }
+
+    /// A writer given up before `finish` (a page that failed): Cairo finishes its surface when it
+    /// is destroyed and writes into the memory the surface keeps alive (AddressSanitizer runs of
+    /// this test would report a write into freed memory).
+    func testWriterGivenUpBeforeFinishWritesIntoLiveMemory() throws {
+        let sample = try SamplePDFWriting()
+        for pages in [0, 1, 3] {
+            let sink = MemorySink()
+            var writer: PDFWriter? = try PDFWriter(sink: sink, firstPageSize: sample.document.pageSize,
+                                                   metadata: sample.renderer.pdfMetadata(sample.document), fonts: sample.renderer.fonts)
+            for number in stride(from: 1, through: pages, by: 1) { try writer?.add(sample.document.page(number)) }
+            writer = nil
+            XCTAssertNil(writer)
+            XCTAssertTrue(sink.bytes.isEmpty, "nothing reaches the sink without finish")
+        }
+    }
 }
