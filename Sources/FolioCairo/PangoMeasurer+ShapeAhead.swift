@@ -27,9 +27,14 @@ extension PangoMeasurer {
 
     /// Whether shaping `request` needs no family the font catalog lacks (asking for one changes the
     /// catalog, which the helper thread reads: only this thread may, and only while it is idle).
-    func catalogHolds(_ request: TextRequest) -> Bool {
+    /// `held`: families found held before (the catalog only grows), so each is looked up once.
+    func catalogHolds(_ request: TextRequest, held: inout Set<String>) -> Bool {
         guard let catalog = fonts.catalog else { return true }
-        return request.spans.allSatisfy { catalog.holds(family: $0.style.font.family) }
+        for span in request.spans where !held.contains(span.style.font.family) {
+            guard catalog.holds(family: span.style.font.family) else { return false }
+            held.insert(span.style.font.family)
+        }
+        return true
     }
 
     /// Keeps the helper's counts of what it shaped since `before` (unknown glyphs, paragraphs, lines).

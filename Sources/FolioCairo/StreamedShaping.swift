@@ -21,6 +21,8 @@ final class StreamedShaping: ShapingAhead {
     /// Requests before the helper started, and those waiting for the catalog.
     private var early: [TextRequest] = []
     private var deferred: [TextRequest] = []
+    /// Families the catalog was found to hold (see `PangoMeasurer.catalogHolds`).
+    private var heldFamilies: Set<String> = []
     private var finished = false
 
     init(measurer: PangoMeasurer) {
@@ -31,7 +33,7 @@ final class StreamedShaping: ShapingAhead {
 
     func add(_ request: TextRequest) {
         guard !finished, !measurer.isCached(request) else { return }
-        guard measurer.catalogHolds(request) else {
+        guard measurer.catalogHolds(request, held: &heldFamilies) else {
             deferred.append(request)
             return
         }

@@ -1,13 +1,18 @@
-// A page's content as the tagging pass writes it: Cairo's marked-content lines renumbered, then
-// compressed.
+// A page's content as the tagging pass writes it: read where Cairo wrote it, its marked-content
+// lines renumbered, then compressed, pages shared between two threads.
 #pragma once
 
+#include <qpdf/Buffer.hh>
+
+#include <atomic>
 #include <cstddef>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <vector>
 
 namespace folio {
 
@@ -92,7 +97,6 @@ class MarkRewriter {
     }
 };
 
-
 /// `size` bytes of `text` compressed as a /FlateDecode stream (a zlib stream): by libdeflate at
 /// level 6, which made the 296-page manual's 5 MB of page content 2 % smaller than zlib's default
 /// level in two thirds of the time (32 ms against 48). One compressor per thread.
@@ -101,5 +105,36 @@ std::string deflated(char const *text, size_t size);
 /// Page `page`'s content `data` renumbered by `pattern` and compressed (MarkRewriter's errors thrown).
 std::string rewrittenPage(std::string const &pattern, int page, std::string_view data);
 
+/// One page's content: as Cairo wrote it (in Cairo's file, or read out by qpdf), then renumbered
+/// and compressed (or why it could not be).
+struct PageContent {
+    std::string pattern;
+    std::string_view decoded;
+    std::shared_ptr<Buffer> read;  // what qpdf read, when `decoded` is not in Cairo's file
+    std::string compressed;
+    std::string error;
+};
+
+/// The data of Cairo's unfiltered content stream `object` (its bytes, `N 0 obj` on), `length`
+/// bytes long, or an empty view when it is not in the form Cairo 1.16 writes:
+/// `N 0 obj\n<< /Length M 0 R\n>>\nstream\n`, the data, `\nendstream`.
+std::string_view cairoContentData(std::string_view object, long long length);
+
+/// Every page's content renumbered and compressed, pages taken in turn by a helper thread from the
+/// start and by the owner from `finish` on (each page's bytes alone, no qpdf object touched): the
+/// owner builds the structure tree meanwhile. A page that fails keeps its error.
+class PageCompression {
+  public:
+    explicit PageCompression(std::vector<PageContent> &contents);
+    ~PageCompression() { finish(); }
+    void finish();
+
+  private:
+    std::vector<PageContent> &contents;
+    std::atomic<size_t> next{0};
+    std::thread helper;
+
+    void work();
+};
 
 }  // namespace folio

@@ -14,17 +14,14 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
-#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <map>
 #include <memory>
 #include <stdexcept>
-#include <system_error>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -150,6 +147,9 @@ namespace {
 
 using folio::PDFAssembly;
 using folio::dictionaryWith;
+using folio::PageCompression;
+using folio::PageContent;
+using folio::cairoContentData;
 using folio::deflated;
 
 std::string reference(int number) { return std::to_string(number) + " 0 R"; }
@@ -170,70 +170,6 @@ class Names {
 
   private:
     std::map<std::string, std::string> texts;
-};
-
-/// One page's content: as Cairo wrote it (in Cairo's file, or read out by qpdf), then renumbered
-/// and compressed (or why it could not be).
-struct PageContent {
-    std::string pattern;
-    std::string_view decoded;
-    std::shared_ptr<Buffer> read;  // what qpdf read, when `decoded` is not in Cairo's file
-    std::string compressed;
-    std::string error;
-};
-
-/// The data of Cairo's unfiltered content stream `object` (its bytes, `N 0 obj` on), `length`
-/// bytes long, or an empty view when it is not in the form Cairo 1.16 writes:
-/// `N 0 obj\n<< /Length M 0 R\n>>\nstream\n`, the data, `\nendstream`.
-std::string_view cairoContentData(std::string_view object, long long length) {
-    size_t header = object.find(" 0 obj\n<< /Length ");
-    if (header == std::string_view::npos || header > 12 || length < 0) return {};
-    static std::string_view const opening = " 0 R\n>>\nstream\n";
-    size_t start = object.find(opening, header);
-    if (start == std::string_view::npos || start > header + 40) return {};
-    start += opening.size();
-    size_t const size = static_cast<size_t>(length);
-    if (start + size + 10 > object.size() || object.substr(start + size, 10) != "\nendstream") return {};
-    return object.substr(start, size);
-}
-
-
-/// Every page's content renumbered and compressed, pages taken in turn by a helper thread from the
-/// start and by the owner from `finish` on (each page's bytes alone, no qpdf object touched): the
-/// owner builds the structure tree meanwhile. A page that fails keeps its error.
-class PageCompression {
-  public:
-    explicit PageCompression(std::vector<PageContent> &contents) : contents(contents) {
-        if (contents.size() < 8 || std::thread::hardware_concurrency() < 2) return;
-        try {
-            helper = std::thread([this] { work(); });
-        } catch (std::system_error const &) {
-            // No second thread: `finish` does every page.
-        }
-    }
-    ~PageCompression() { finish(); }
-
-    void finish() {
-        work();
-        if (helper.joinable()) helper.join();
-    }
-
-  private:
-    std::vector<PageContent> &contents;
-    std::atomic<size_t> next{0};
-    std::thread helper;
-
-    void work() {
-        for (size_t index = next++; index < contents.size(); index = next++) {
-            PageContent &page = contents[index];
-            try {
-                page.compressed = folio::rewrittenPage(page.pattern, static_cast<int>(index), page.decoded);
-            } catch (std::exception const &error) {
-                page.error = error.what();
-            }
-            page.read.reset();
-        }
-    }
 };
 
 /// Leaves every structure element of Cairo's own tree out, unread, and counts them.
